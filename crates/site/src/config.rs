@@ -1,0 +1,161 @@
+//! `site.toml`: the site's name, address, language and the CJG's contact details.
+//!
+//! Every key is documented in the README. Unknown keys are an error, so that a typo
+//! never silently drops a setting.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Location, SiteError};
+use crate::source::line_of_offset;
+
+/// The whole of `site.toml`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The site's name, shown in the header and the title bar.
+    pub title: String,
+    /// One sentence about the site, for search engines and the feed.
+    #[serde(default)]
+    pub description: String,
+    /// The address the site is published at, without trailing slash; used in the sitemap and feed.
+    pub base_url: String,
+    /// The language of the content (`nl`).
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// How to reach the CJG; shown on every page.
+    pub contact: Contact,
+    /// Where the "Snel weg" button goes: a neutral site.
+    #[serde(default = "default_snel_weg")]
+    pub snel_weg: String,
+    /// How many pages the Atom feed lists.
+    #[serde(default = "default_feed_limit")]
+    pub feed_limit: usize,
+    /// Anonymous question registration; off when `endpoint` is empty.
+    #[serde(default)]
+    pub registratie: Registratie,
+}
+
+/// The CJG's contact details.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// True when these are invented example details; the site then says so.
+    #[serde(default)]
+    pub voorbeeld: bool,
+    /// The name of the organisation.
+    pub naam: String,
+    /// Phone number as people dial it.
+    pub telefoon: String,
+    /// E-mail address.
+    pub email: String,
+    /// Where the chat is, if there is one.
+    #[serde(default)]
+    pub chat: Option<String>,
+    /// Visiting address, one line.
+    pub adres: String,
+    /// Opening hours, one line per entry.
+    #[serde(default)]
+    pub openingstijden: Vec<String>,
+}
+
+/// Settings for anonymous registration of asked questions.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Registratie {
+    /// Base URL of the collector (`cjg collect`); empty means nothing is ever sent.
+    #[serde(default)]
+    pub endpoint: String,
+}
+
+fn default_language() -> String {
+    "nl".to_string()
+}
+
+fn default_snel_weg() -> String {
+    "https://www.google.nl/".to_string()
+}
+
+fn default_feed_limit() -> usize {
+    20
+}
+
+impl Config {
+    /// Reads and validates `site.toml` at `path`.
+    pub fn load(path: &Path) -> Result<Config, SiteError> {
+        let text = std::fs::read_to_string(path).map_err(|e| SiteError::io(path, e))?;
+        Config::parse(&text, path)
+    }
+
+    /// Parses the text of `site.toml`; `path` is only used in error messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, SiteError> {
+        let config: Config = toml::from_str(text).map_err(|e| SiteError::Config {
+            at: match e.span() {
+                Some(span) => Location::line(path, line_of_offset(text, span.start)),
+                None => Location::file(path),
+            },
+            message: e.message().to_string(),
+        })?;
+        config.validate(path)?;
+        Ok(config)
+    }
+
+    fn validate(&self, path: &Path) -> Result<(), SiteError> {
+        let problem = |message: &str| SiteError::Config {
+            at: Location::file(path),
+            message: message.to_string(),
+        };
+        if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
+            return Err(problem("base_url must start with https:// (or http://)"));
+        }
+        if self.base_url.ends_with('/') {
+            return Err(problem("base_url must not end with a slash"));
+        }
+        if !self.registratie.endpoint.is_empty()
+            && !(self.registratie.endpoint.starts_with("https://")
+                || self.registratie.endpoint.starts_with("http://"))
+        {
+            return Err(problem("registratie.endpoint must be empty or start with https://"));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+title = "CJG Test"
+base_url = "https://cjg.example"
+[contact]
+naam = "CJG Test"
+telefoon = "012-345 67 89"
+email = "a@b.example"
+adres = "Straat 1"
+"#;
+
+    #[test]
+    fn minimal_config_gets_defaults() {
+        let config = Config::parse(MINIMAL, Path::new("site.toml")).unwrap();
+        assert_eq!(config.language, "nl");
+        assert_eq!(config.feed_limit, 20);
+        assert!(config.registratie.endpoint.is_empty());
+    }
+
+    #[test]
+    fn unknown_key_names_its_line() {
+        let text = format!("{MINIMAL}kleur = \"rood\"\n");
+        let error = Config::parse(&text, Path::new("site.toml")).unwrap_err().to_string();
+        assert!(error.contains("site.toml:9"), "{error}");
+        assert!(error.contains("kleur"), "{error}");
+    }
+
+    #[test]
+    fn base_url_with_slash_is_refused() {
+        let text = MINIMAL.replace("cjg.example\"", "cjg.example/\"");
+        let error = Config::parse(&text, Path::new("site.toml")).unwrap_err().to_string();
+        assert!(error.contains("base_url"), "{error}");
+    }
+}

@@ -1,0 +1,206 @@
+//! The TOML front matter between `+++` lines at the top of every Markdown file.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Location, SiteError};
+use crate::source::line_of_offset;
+
+/// Who a page is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Doelgroep {
+    /// Parents and carers.
+    Ouders,
+    /// Young people, 12 to 23.
+    Jongeren,
+    /// Professionals who work with families.
+    Professionals,
+}
+
+/// One doelgroep or a list of them, as editors may write either.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum OneOrMore {
+    One(Doelgroep),
+    More(Vec<Doelgroep>),
+}
+
+fn doelgroepen<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Doelgroep>, D::Error> {
+    // Untagged enums hide the real problem; try each form and say what is allowed.
+    let value = toml::Value::deserialize(d)?;
+    OneOrMore::deserialize(value)
+        .map(|v| match v {
+            OneOrMore::One(one) => vec![one],
+            OneOrMore::More(more) => more,
+        })
+        .map_err(|_| {
+            serde::de::Error::custom(
+                "`doelgroep` must be \"ouders\", \"jongeren\" or \"professionals\", or a list of those",
+            )
+        })
+}
+
+/// What the CJG offers: the module description of an `aanbod` page.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Aanbod {
+    /// For whom exactly, in words.
+    pub doelgroep: String,
+    /// What it achieves.
+    pub doel: String,
+    /// How long it takes.
+    pub duur: String,
+    /// Where and in what form.
+    pub setting: String,
+    /// How it works.
+    pub werkwijze: String,
+    /// How to sign up.
+    pub aanmelden: String,
+}
+
+/// The front matter of a page or a section (`_index.md`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    /// The title; the only required field.
+    pub title: String,
+    /// The short answer, shown in lists, search results and the widget.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Who the page is for.
+    #[serde(default, deserialize_with = "doelgroepen")]
+    pub doelgroep: Vec<Doelgroep>,
+    /// The theme; defaults to the folder the page is in.
+    #[serde(default)]
+    pub thema: Option<String>,
+    /// Ways people ask the question this page answers; the search weighs them most.
+    #[serde(default)]
+    pub vragen: Vec<String>,
+    /// Order within the section: lower comes first.
+    #[serde(default)]
+    pub weight: Option<i64>,
+    /// The day the facts were last checked.
+    #[serde(default)]
+    pub updated: Option<toml::value::Datetime>,
+    /// Sources of the facts, with organisation and year.
+    #[serde(default)]
+    pub bron: Vec<String>,
+    /// Another template than the default one.
+    #[serde(default)]
+    pub template: Option<String>,
+    /// Sections only: the template for the pages in this section.
+    #[serde(default)]
+    pub page_template: Option<String>,
+    /// Aanbod pages only: the module description.
+    #[serde(default)]
+    pub aanbod: Option<Aanbod>,
+}
+
+/// A Markdown file split into its front matter and its body.
+#[derive(Debug)]
+pub struct Split<'a> {
+    /// The parsed front matter.
+    pub front_matter: FrontMatter,
+    /// The Markdown after the closing `+++`.
+    pub body: &'a str,
+    /// The line of the file on which the body starts.
+    pub body_line: usize,
+}
+
+const FENCE: &str = "+++";
+
+/// Splits `text` (the file `path`) into front matter and body, and parses the front matter.
+pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, SiteError> {
+    let error = |line: usize, message: String| SiteError::FrontMatter {
+        at: Location::line(path, line),
+        message,
+    };
+    let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(rest) = text_no_bom
+        .strip_prefix(FENCE)
+        .and_then(|r| r.strip_prefix("\r\n").or_else(|| r.strip_prefix('\n')))
+    else {
+        return Err(error(1, "the file must start with a line `+++`, then the front matter (at least `title = \"...\"`), then `+++`".into()));
+    };
+    let mut offset = 0;
+    let mut close = None;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == FENCE {
+            close = Some((offset, offset + line.len()));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((toml_end, body_start)) = close else {
+        return Err(error(1, "the front matter is not closed: add a line `+++` after it".into()));
+    };
+    let toml_text = &rest[..toml_end];
+    let front_matter: FrontMatter = toml::from_str(toml_text).map_err(|e| {
+        let line = e.span().map_or(1, |s| 1 + line_of_offset(toml_text, s.start));
+        error(line, e.message().trim().to_string())
+    })?;
+    if front_matter.title.trim().is_empty() {
+        let line = 1 + toml_text.lines().position(|l| l.trim_start().starts_with("title")).map_or(1, |i| i + 1);
+        return Err(error(line, "`title` is empty".into()));
+    }
+    Ok(Split {
+        front_matter,
+        body: &rest[body_start..],
+        body_line: 1 + line_of_offset(rest, body_start),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Split<'_>, String> {
+        split(text, Path::new("p.md")).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn minimal_page() {
+        let s = parse("+++\ntitle = \"Koorts\"\n+++\nTekst\n").unwrap();
+        assert_eq!(s.front_matter.title, "Koorts");
+        assert_eq!(s.body, "Tekst\n");
+        assert_eq!(s.body_line, 4);
+    }
+
+    #[test]
+    fn doelgroep_one_or_list() {
+        let one = parse("+++\ntitle = \"a\"\ndoelgroep = \"ouders\"\n+++\n").unwrap();
+        assert_eq!(one.front_matter.doelgroep, vec![Doelgroep::Ouders]);
+        let two = parse("+++\ntitle = \"a\"\ndoelgroep = [\"ouders\", \"jongeren\"]\n+++\n").unwrap();
+        assert_eq!(two.front_matter.doelgroep.len(), 2);
+        let bad = parse("+++\ntitle = \"a\"\ndoelgroep = \"kinderen\"\n+++\n").unwrap_err();
+        assert!(bad.starts_with("p.md:3:"), "{bad}");
+        assert!(bad.contains("doelgroep"), "{bad}");
+    }
+
+    #[test]
+    fn missing_title_is_named() {
+        let e = parse("+++\ndescription = \"x\"\n+++\n").unwrap_err();
+        assert!(e.contains("title"), "{e}");
+    }
+
+    #[test]
+    fn unknown_field_names_line_and_field() {
+        let e = parse("+++\ntitle = \"a\"\n\nauteur = \"b\"\n+++\n").unwrap_err();
+        assert!(e.starts_with("p.md:4:"), "{e}");
+        assert!(e.contains("auteur"), "{e}");
+    }
+
+    #[test]
+    fn wrong_type_names_line() {
+        let e = parse("+++\ntitle = \"a\"\nweight = \"tien\"\n+++\n").unwrap_err();
+        assert!(e.starts_with("p.md:3:"), "{e}");
+    }
+
+    #[test]
+    fn unterminated_and_missing_fences() {
+        assert!(parse("+++\ntitle = \"a\"\nTekst\n").unwrap_err().contains("not closed"));
+        assert!(parse("title = \"a\"\n").unwrap_err().contains("must start"));
+    }
+}

@@ -1,0 +1,27 @@
+//! Builds a CJG site: `content/` (Markdown with TOML front matter) through `templates/`
+//! (tera) into `public/`, with every broken input reported by file and line.
+//!
+//! [`Site::load`] reads and checks everything; [`Site::build`] writes the output atomically.
+
+mod assets;
+mod config;
+mod context;
+mod error;
+mod front_matter;
+mod library;
+mod markdown;
+mod output;
+mod site;
+mod slug;
+mod source;
+mod templates;
+mod timings;
+
+pub use assets::Asset;
+pub use config::{Config, Contact, Registratie};
+pub use error::{BuildErrors, Location, SiteError};
+pub use front_matter::{Aanbod, Doelgroep, FrontMatter};
+pub use library::{Kind, Library, Page};
+pub use markdown::Heading;
+pub use site::{OutputFile, Site};
+pub use timings::Timings;

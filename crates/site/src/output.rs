@@ -1,0 +1,101 @@
+//! The output folder, written all at once: a build goes into a fresh folder beside `public/`
+//! and replaces it only when everything succeeded, so a failed build leaves the last good site.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::SiteError;
+
+/// A folder being filled with a new build.
+pub struct Staging {
+    dir: tempfile::TempDir,
+    output: PathBuf,
+}
+
+impl Staging {
+    /// Starts a new build that will replace `output` when committed.
+    pub fn new(output: &Path) -> Result<Staging, SiteError> {
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent).map_err(|e| SiteError::io(&parent, e))?;
+        let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let dir = tempfile::Builder::new()
+            .prefix(&format!(".{name}-nieuw-"))
+            .tempdir_in(&parent)
+            .map_err(|e| SiteError::io(&parent, e))?;
+        Ok(Staging { dir, output: output.to_path_buf() })
+    }
+
+    /// Writes `bytes` to `relative` (with `/` separators) inside the new build.
+    pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), SiteError> {
+        let path = self.dir.path().join(relative.trim_start_matches('/'));
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| SiteError::io(parent, e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| SiteError::io(&path, e))
+    }
+
+    /// Whether the new build already holds `relative`.
+    pub fn contains(&self, relative: &str) -> bool {
+        self.dir.path().join(relative.trim_start_matches('/')).is_file()
+    }
+
+    /// The folder being filled.
+    #[cfg(test)]
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Swaps the new build in for the old one.
+    pub fn commit(self) -> Result<(), SiteError> {
+        let output = self.output;
+        let new = self.dir.keep();
+        let old = new.with_file_name(format!(
+            "{}-oud",
+            new.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+        ));
+        let had_old = output.exists();
+        if had_old {
+            std::fs::rename(&output, &old).map_err(|e| SiteError::io(&output, e))?;
+        }
+        if let Err(e) = std::fs::rename(&new, &output) {
+            if had_old {
+                // Put the previous site back rather than leave nothing.
+                let _ = std::fs::rename(&old, &output);
+            }
+            let _ = std::fs::remove_dir_all(&new);
+            return Err(SiteError::io(&output, e));
+        }
+        if had_old {
+            std::fs::remove_dir_all(&old).map_err(|e| SiteError::io(&old, e))?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_replaces_and_drop_keeps_old() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("oud.html"), "oud").unwrap();
+
+        let failed = Staging::new(&out).unwrap();
+        failed.write("nieuw.html", b"nieuw").unwrap();
+        drop(failed);
+        assert!(out.join("oud.html").exists());
+
+        let ok = Staging::new(&out).unwrap();
+        ok.write("a/index.html", b"nieuw").unwrap();
+        ok.commit().unwrap();
+        assert!(!out.join("oud.html").exists());
+        assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "nieuw");
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "only public/ remains");
+    }
+}

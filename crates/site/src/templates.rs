@@ -1,0 +1,68 @@
+//! The tera templates in `templates/`, and the functions they may call.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use tera::Tera;
+use walkdir::WalkDir;
+
+use crate::error::SiteError;
+use crate::library::Library;
+
+/// The folder under `templates/` that holds CSS and scripts rather than templates.
+pub const ASSET_FOLDER: &str = "assets";
+
+/// Reads every template below `dir` (except `assets/`), so syntax errors show before anything is built.
+pub fn load(dir: &Path) -> Result<Tera, SiteError> {
+    let mut files = Vec::new();
+    for item in WalkDir::new(dir).sort_by_file_name() {
+        let item = item.map_err(|e| SiteError::io(dir, e.into()))?;
+        let relative = item.path().strip_prefix(dir).unwrap_or(item.path());
+        if item.file_type().is_file() && !relative.starts_with(ASSET_FOLDER) {
+            let name = relative.to_string_lossy().replace('\\', "/");
+            files.push((item.into_path(), Some(name)));
+        }
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.add_template_files(files).map_err(|e| template_error("", &e))?;
+    Ok(tera)
+}
+
+/// Lets templates write `{{ url(path="contact.md") }}`; a path that does not exist fails the build.
+pub fn register_url_function(tera: &mut Tera, library: &Library) {
+    let urls: HashMap<String, String> =
+        library.entries.iter().map(|e| (e.source.clone(), e.url.clone())).collect();
+    tera.register_function("url", move |args: &HashMap<String, tera::Value>| {
+        let path = args
+            .get("path")
+            .and_then(tera::Value::as_str)
+            .ok_or_else(|| tera::Error::msg("url() needs path=\"…md\""))?;
+        urls.get(path)
+            .map(|u| tera::Value::String(u.clone()))
+            .ok_or_else(|| tera::Error::msg(format!("url(path=\"{path}\"): there is no content/{path}")))
+    });
+}
+
+/// Renders `name` with `context`.
+pub fn render(tera: &Tera, name: &str, context: &tera::Context) -> Result<String, SiteError> {
+    tera.render(name, context).map_err(|e| template_error(name, &e))
+}
+
+/// Tera hides the useful part of a message in its source chain; this joins the chain.
+fn template_error(name: &str, error: &tera::Error) -> SiteError {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    let template = if name.is_empty() {
+        // Parse errors name the file in the message itself: "Failed to parse 'x.html'".
+        message.split('\'').nth(1).unwrap_or("templates/").to_string()
+    } else {
+        name.to_string()
+    };
+    SiteError::Template { template, message }
+}
