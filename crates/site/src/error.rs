@@ -97,11 +97,11 @@ pub enum SiteError {
         second: PathBuf,
     },
     /// A template does not parse or does not render.
-    #[error("template {template}: {message}")]
+    #[error("{at}: {message}")]
     Template {
-        /// The template's name under templates/.
-        template: String,
-        /// Tera's explanation, including the line for syntax errors.
+        /// The template file, with the line for syntax errors.
+        at: Location,
+        /// What is wrong.
         message: String,
     },
 }

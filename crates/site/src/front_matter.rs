@@ -138,8 +138,19 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, SiteError> {
     };
     let toml_text = &rest[..toml_end];
     let front_matter: FrontMatter = toml::from_str(toml_text).map_err(|e| {
-        let line = e.span().map_or(1, |s| 1 + line_of_offset(toml_text, s.start));
-        error(line, e.message().trim().to_string())
+        let line_in_toml = e.span().map_or(0, |s| line_of_offset(toml_text, s.start));
+        let message = e.message().trim();
+        // toml names unknown fields but not the field whose value has the wrong type.
+        let field = toml_text
+            .lines()
+            .nth(line_in_toml.saturating_sub(1))
+            .and_then(|l| l.split_once('='))
+            .map(|(key, _)| key.trim())
+            .filter(|key| !key.is_empty() && !message.contains(key));
+        match field {
+            Some(key) => error(1 + line_in_toml, format!("`{key}`: {message}")),
+            None => error(1 + line_in_toml.max(1), message.to_string()),
+        }
     })?;
     if front_matter.title.trim().is_empty() {
         let line = 1 + toml_text.lines().position(|l| l.trim_start().starts_with("title")).map_or(1, |i| i + 1);
@@ -196,6 +207,7 @@ mod tests {
     fn wrong_type_names_line() {
         let e = parse("+++\ntitle = \"a\"\nweight = \"tien\"\n+++\n").unwrap_err();
         assert!(e.starts_with("p.md:3:"), "{e}");
+        assert!(e.contains("`weight`"), "{e}");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use walkdir::WalkDir;
 use crate::assets::{self, Asset, AssetUrls};
 use crate::config::Config;
 use crate::context::{Contexts, Summary};
-use crate::error::{BuildErrors, SiteError};
+use crate::error::{BuildErrors, Location, SiteError};
 use crate::library::{Kind, Library, Page};
 use crate::output::Staging;
 use crate::templates::{self, ASSET_FOLDER};
@@ -109,7 +109,7 @@ impl Site {
             None => Vec::new(),
         };
         let base = Context::from_serialize(Base { config: &self.config, assets, nav })
-            .map_err(|e| SiteError::Template { template: "(context)".into(), message: e.to_string() })?;
+            .map_err(|e| SiteError::Template { at: Location::file("templates"), message: e.to_string() })?;
 
         let progress = progress_bar(self.library.entries.len());
         let errors: Vec<SiteError> = self

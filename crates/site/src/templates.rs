@@ -1,12 +1,12 @@
 //! The tera templates in `templates/`, and the functions they may call.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use tera::Tera;
 use walkdir::WalkDir;
 
-use crate::error::SiteError;
+use crate::error::{Location, SiteError};
 use crate::library::Library;
 
 /// The folder under `templates/` that holds CSS and scripts rather than templates.
@@ -49,20 +49,34 @@ pub fn render(tera: &Tera, name: &str, context: &tera::Context) -> Result<String
     tera.render(name, context).map_err(|e| template_error(name, &e))
 }
 
-/// Tera hides the useful part of a message in its source chain; this joins the chain.
+/// Tera hides the useful part of a message in its source chain, and reports syntax
+/// errors pest-style (`--> 5:1` … `= unexpected tag`); this turns both into `file:line: what`.
 fn template_error(name: &str, error: &tera::Error) -> SiteError {
-    let mut message = error.to_string();
+    let mut chain = error.to_string();
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
-        message.push_str(": ");
-        message.push_str(&cause.to_string());
+        chain.push_str(": ");
+        chain.push_str(&cause.to_string());
         source = cause.source();
     }
-    let template = if name.is_empty() {
-        // Parse errors name the file in the message itself: "Failed to parse 'x.html'".
-        message.split('\'').nth(1).unwrap_or("templates/").to_string()
-    } else {
-        name.to_string()
+    if let Some(parse) = parse_error(&chain) {
+        return parse;
+    }
+    SiteError::Template { at: Location::file(Path::new("templates").join(name)), message: chain }
+}
+
+/// Reads a tera syntax error: `Failed to parse "/x/templates/page.html": --> 5:1 … = what`.
+fn parse_error(chain: &str) -> Option<SiteError> {
+    let path = chain.split_once("Failed to parse \"")?.1.split_once('"')?.0;
+    let file = match path.rfind("templates/") {
+        Some(i) => PathBuf::from(&path[i..]),
+        None => PathBuf::from(path),
     };
-    SiteError::Template { template, message }
+    let line = chain.split_once("--> ").and_then(|(_, rest)| rest.split_once(':')).and_then(|(l, _)| l.trim().parse().ok());
+    let what = chain.lines().find_map(|l| l.trim().strip_prefix("= ")).unwrap_or("syntax error").to_string();
+    let at = match line {
+        Some(line) => Location::line(file, line),
+        None => Location::file(file),
+    };
+    Some(SiteError::Template { at, message: what })
 }
