@@ -12,7 +12,7 @@ use cjg_tests::{cjg_binary, copy_dir};
 
 /// The fixture and what the error message must contain.
 const CASES: &[(&str, &[&str])] = &[
-    ("front-matter-not-closed", &["content/thema/pagina.md:1", "not closed"]),
+    ("front-matter-not-closed", &["content/thema/pagina.md:1", "niet afgesloten"]),
     ("front-matter-invalid-toml", &["content/thema/pagina.md:3"]),
     ("front-matter-unknown-field", &["content/thema/pagina.md:3", "auteur"]),
     ("front-matter-wrong-type", &["content/thema/pagina.md:3", "`weight`"]),
@@ -31,8 +31,13 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
+/// Builds with Dutch messages (the default for editors, fixed here so `LANG` cannot change it).
 fn build(root: &Path) -> std::process::Output {
-    Command::new(cjg_binary()).arg("--root").arg(root).arg("build").output().expect("cjg runs")
+    build_in(root, "nl")
+}
+
+fn build_in(root: &Path, lang: &str) -> std::process::Output {
+    Command::new(cjg_binary()).arg("--root").arg(root).args(["--lang", lang, "build"]).output().expect("cjg runs")
 }
 
 /// Every file below `dir` with its content.
@@ -57,6 +62,18 @@ fn minimal_site_builds() {
     }
     let page = std::fs::read_to_string(public.join("thema/pagina/index.html")).unwrap();
     assert!(page.contains("<a href=\"/\">link</a>"), "{page}");
+}
+
+#[test]
+fn messages_in_english_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures().join("minimal"), dir.path());
+    copy_dir(&fixtures().join("broken/front-matter-not-closed"), dir.path());
+    let out = build_in(dir.path(), "en");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(stderr.contains("content/thema/pagina.md:1: front matter: the front matter is not closed"), "{stderr}");
+    assert!(stderr.contains("public/ is unchanged"), "{stderr}");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Location, SiteError};
+use crate::error::{ConfigProblem, Location, SiteError};
 use crate::source::line_of_offset;
 
 /// The whole of `site.toml`.
@@ -95,28 +95,25 @@ impl Config {
                 Some(span) => Location::line(path, line_of_offset(text, span.start)),
                 None => Location::file(path),
             },
-            message: e.message().to_string(),
+            problem: ConfigProblem::Toml(e.message().trim().to_string()),
         })?;
         config.validate(path)?;
         Ok(config)
     }
 
     fn validate(&self, path: &Path) -> Result<(), SiteError> {
-        let problem = |message: &str| SiteError::Config {
-            at: Location::file(path),
-            message: message.to_string(),
-        };
+        let problem = |problem: ConfigProblem| SiteError::Config { at: Location::file(path), problem };
         if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
-            return Err(problem("base_url must start with https:// (or http://)"));
+            return Err(problem(ConfigProblem::BaseUrlScheme));
         }
         if self.base_url.ends_with('/') {
-            return Err(problem("base_url must not end with a slash"));
+            return Err(problem(ConfigProblem::BaseUrlSlash));
         }
         if !self.registratie.endpoint.is_empty()
             && !(self.registratie.endpoint.starts_with("https://")
                 || self.registratie.endpoint.starts_with("http://"))
         {
-            return Err(problem("registratie.endpoint must be empty or start with https://"));
+            return Err(problem(ConfigProblem::EndpointScheme));
         }
         Ok(())
     }

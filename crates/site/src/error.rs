@@ -1,9 +1,43 @@
 //! What can go wrong in a build, with the file, line and field that caused it.
 //!
-//! Editors read these messages, so each one names where to look and what to do.
+//! Editors read these messages, so each one names where to look and what to do, in Dutch
+//! by default and in English on request ([`Taal`]).
 
 use std::fmt;
 use std::path::PathBuf;
+
+/// The language of messages for editors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Taal {
+    /// Dutch: the editors' language, the default.
+    #[default]
+    Nl,
+    /// English.
+    En,
+}
+
+impl Taal {
+    /// English when `LANG` (or `LC_ALL`, `LC_MESSAGES`) starts with `en`, otherwise Dutch.
+    pub fn from_env() -> Taal {
+        let lang = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+            .unwrap_or_default();
+        if lang.starts_with("en") {
+            Taal::En
+        } else {
+            Taal::Nl
+        }
+    }
+
+    /// The text for this language.
+    pub fn kies(self, nl: impl Into<String>, en: impl Into<String>) -> String {
+        match self {
+            Taal::Nl => nl.into(),
+            Taal::En => en.into(),
+        }
+    }
+}
 
 /// A place in a source file: the file and, where known, the 1-based line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,11 +69,60 @@ impl fmt::Display for Location {
     }
 }
 
+/// What is wrong with `site.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigProblem {
+    /// Not valid TOML, an unknown key or a wrong type; the TOML parser's words.
+    Toml(String),
+    /// `base_url` does not start with http(s)://.
+    BaseUrlScheme,
+    /// `base_url` ends with a slash.
+    BaseUrlSlash,
+    /// `registratie.endpoint` is neither empty nor an http(s) address.
+    EndpointScheme,
+}
+
+/// What is wrong with a file's front matter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FrontMatterProblem {
+    /// The file does not start with `+++`.
+    NoOpeningLine,
+    /// No closing `+++`.
+    NotClosed,
+    /// `title` is there but empty.
+    EmptyTitle,
+    /// `page_template` in a page instead of a section.
+    PageTemplateInPage,
+    /// Not valid TOML, an unknown field or a wrong type; the field if known and the parser's words.
+    Toml {
+        /// The field whose value is wrong, when the parser did not name it.
+        field: Option<String>,
+        /// The TOML parser's explanation.
+        detail: String,
+    },
+}
+
+/// Why a link leads nowhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkProblem {
+    /// `@/path.md` names no content file.
+    NoSuchFile(String),
+    /// The file exists but has no heading with this anchor.
+    NoSuchAnchor {
+        /// The content file.
+        target: String,
+        /// The missing anchor.
+        anchor: String,
+    },
+    /// A root-relative address that no page or file has.
+    NoSuchAddress,
+}
+
 /// One problem found while loading or building the site.
 #[derive(Debug, thiserror::Error)]
 pub enum SiteError {
     /// A file or folder could not be read or written.
-    #[error("{path}: {source}")]
+    #[error("{}", self.message(Taal::Nl))]
     Io {
         /// The file or folder.
         path: PathBuf,
@@ -47,39 +130,39 @@ pub enum SiteError {
         source: std::io::Error,
     },
     /// A source file is not valid UTF-8.
-    #[error("{at}: the file is not UTF-8 text; save it as UTF-8")]
+    #[error("{}", self.message(Taal::Nl))]
     NotUtf8 {
         /// Where the first invalid byte is.
         at: Location,
     },
     /// `site.toml` is missing, not valid TOML, or has a wrong or unknown key.
-    #[error("{at}: {message}")]
+    #[error("{}", self.message(Taal::Nl))]
     Config {
         /// Where in site.toml.
         at: Location,
         /// What is wrong.
-        message: String,
+        problem: ConfigProblem,
     },
     /// The front matter is missing, not closed, not valid TOML, or has a wrong field.
-    #[error("{at}: front matter: {message}")]
+    #[error("{}", self.message(Taal::Nl))]
     FrontMatter {
         /// Where in the Markdown file.
         at: Location,
-        /// What is wrong, naming the field where there is one.
-        message: String,
+        /// What is wrong.
+        problem: FrontMatterProblem,
     },
     /// A link in the Markdown points to a page, section or anchor that does not exist.
-    #[error("{at}: broken link `{link}`: {reason}")]
+    #[error("{}", self.message(Taal::Nl))]
     BrokenLink {
         /// Where the link is.
         at: Location,
         /// The link as written.
         link: String,
         /// Why it does not resolve.
-        reason: String,
+        problem: LinkProblem,
     },
     /// An image has no alt text.
-    #[error("{at}: image `{src}` has no alt text; describe the image in the brackets: ![what it shows]({src})")]
+    #[error("{}", self.message(Taal::Nl))]
     MissingAlt {
         /// Where the image is.
         at: Location,
@@ -87,7 +170,7 @@ pub enum SiteError {
         src: String,
     },
     /// Two source files would be written to the same URL.
-    #[error("{first} and {second} both become {url}; rename or remove one")]
+    #[error("{}", self.message(Taal::Nl))]
     DuplicateUrl {
         /// The URL both produce.
         url: String,
@@ -97,12 +180,12 @@ pub enum SiteError {
         second: PathBuf,
     },
     /// A template does not parse or does not render.
-    #[error("{at}: {message}")]
+    #[error("{}", self.message(Taal::Nl))]
     Template {
         /// The template file, with the line for syntax errors.
         at: Location,
-        /// What is wrong.
-        message: String,
+        /// tera's explanation.
+        detail: String,
     },
 }
 
@@ -111,21 +194,113 @@ impl SiteError {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         SiteError::Io { path: path.into(), source }
     }
+
+    /// Where the problem is.
+    pub fn location(&self) -> Location {
+        match self {
+            SiteError::Io { path, .. } => Location::file(path),
+            SiteError::DuplicateUrl { second, .. } => Location::file(second),
+            SiteError::NotUtf8 { at }
+            | SiteError::Config { at, .. }
+            | SiteError::FrontMatter { at, .. }
+            | SiteError::BrokenLink { at, .. }
+            | SiteError::MissingAlt { at, .. }
+            | SiteError::Template { at, .. } => at.clone(),
+        }
+    }
+
+    /// The message in `taal`, starting with `file:line:`.
+    pub fn message(&self, taal: Taal) -> String {
+        let at = self.location();
+        let what = match self {
+            SiteError::Io { source, .. } => source.to_string(),
+            SiteError::NotUtf8 { .. } => taal.kies(
+                "het bestand is geen UTF-8-tekst; sla het op als UTF-8",
+                "the file is not UTF-8 text; save it as UTF-8",
+            ),
+            SiteError::Config { problem, .. } => config_message(problem, taal),
+            SiteError::FrontMatter { problem, .. } => front_matter_message(problem, taal),
+            SiteError::BrokenLink { link, problem, .. } => link_message(link, problem, taal),
+            SiteError::MissingAlt { src, .. } => taal.kies(
+                format!("afbeelding `{src}` heeft geen alt-tekst; beschrijf tussen de haken wat erop staat: ![wat je ziet]({src})"),
+                format!("image `{src}` has no alt text; describe it in the brackets: ![what it shows]({src})"),
+            ),
+            SiteError::DuplicateUrl { url, first, .. } => taal.kies(
+                format!("krijgt hetzelfde adres {url} als {}; hernoem of verwijder er één", first.display()),
+                format!("gets the same address {url} as {}; rename or remove one", first.display()),
+            ),
+            SiteError::Template { detail, .. } => detail.clone(),
+        };
+        format!("{at}: {what}")
+    }
+}
+
+fn config_message(problem: &ConfigProblem, taal: Taal) -> String {
+    match problem {
+        ConfigProblem::Toml(detail) => detail.clone(),
+        ConfigProblem::BaseUrlScheme => {
+            taal.kies("base_url moet beginnen met https:// (of http://)", "base_url must start with https:// (or http://)")
+        }
+        ConfigProblem::BaseUrlSlash => {
+            taal.kies("base_url mag niet eindigen op een /", "base_url must not end with a slash")
+        }
+        ConfigProblem::EndpointScheme => taal.kies(
+            "registratie.endpoint moet leeg zijn of beginnen met https://",
+            "registratie.endpoint must be empty or start with https://",
+        ),
+    }
+}
+
+fn front_matter_message(problem: &FrontMatterProblem, taal: Taal) -> String {
+    let text = match problem {
+        FrontMatterProblem::NoOpeningLine => taal.kies(
+            "het bestand moet beginnen met een regel `+++`, dan de gegevens (minstens `title = \"...\"`), dan weer `+++`",
+            "the file must start with a line `+++`, then the front matter (at least `title = \"...\"`), then `+++`",
+        ),
+        FrontMatterProblem::NotClosed => taal.kies(
+            "de gegevens bovenaan zijn niet afgesloten: zet er een regel `+++` onder",
+            "the front matter is not closed: add a line `+++` after it",
+        ),
+        FrontMatterProblem::EmptyTitle => taal.kies("`title` is leeg", "`title` is empty"),
+        FrontMatterProblem::PageTemplateInPage => taal.kies(
+            "`page_template` werkt alleen in de _index.md van een sectie",
+            "`page_template` only works in a section's _index.md",
+        ),
+        FrontMatterProblem::Toml { field: Some(field), detail } => format!("`{field}`: {detail}"),
+        FrontMatterProblem::Toml { field: None, detail } => detail.clone(),
+    };
+    taal.kies(format!("gegevens bovenaan (front matter): {text}"), format!("front matter: {text}"))
+}
+
+fn link_message(link: &str, problem: &LinkProblem, taal: Taal) -> String {
+    let why = match problem {
+        LinkProblem::NoSuchFile(path) => taal.kies(format!("content/{path} bestaat niet"), format!("there is no content/{path}")),
+        LinkProblem::NoSuchAnchor { target, anchor } => taal.kies(
+            format!("content/{target} heeft geen kopje met anker `{anchor}`"),
+            format!("content/{target} has no heading with anchor `{anchor}`"),
+        ),
+        LinkProblem::NoSuchAddress => taal.kies(
+            "geen pagina of bestand heeft dit adres; schrijf voor pagina's @/pad/naar/pagina.md",
+            "no page or file has this address; for pages write @/path/to/page.md",
+        ),
+    };
+    taal.kies(format!("link `{link}` werkt niet: {why}"), format!("broken link `{link}`: {why}"))
 }
 
 /// All problems of a failed build, in file order, so an editor can fix them in one go.
 #[derive(Debug)]
 pub struct BuildErrors(pub Vec<SiteError>);
 
+impl BuildErrors {
+    /// One message per line, in `taal`.
+    pub fn message(&self, taal: Taal) -> String {
+        self.0.iter().map(|e| e.message(taal)).collect::<Vec<_>>().join("\n")
+    }
+}
+
 impl fmt::Display for BuildErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, error) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{error}")?;
-        }
-        Ok(())
+        f.write_str(&self.message(Taal::Nl))
     }
 }
 
@@ -134,5 +309,18 @@ impl std::error::Error for BuildErrors {}
 impl From<SiteError> for BuildErrors {
     fn from(error: SiteError) -> Self {
         BuildErrors(vec![error])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_in_both_languages() {
+        let e = SiteError::FrontMatter { at: Location::line("p.md", 1), problem: FrontMatterProblem::NotClosed };
+        assert!(e.message(Taal::Nl).starts_with("p.md:1: gegevens bovenaan"), "{}", e.message(Taal::Nl));
+        assert!(e.message(Taal::En).contains("not closed"), "{}", e.message(Taal::En));
+        assert_eq!(e.to_string(), e.message(Taal::Nl));
     }
 }

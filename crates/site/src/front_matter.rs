@@ -4,7 +4,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Location, SiteError};
+use crate::error::{FrontMatterProblem, Location, SiteError};
 use crate::source::line_of_offset;
 
 /// Who a page is written for.
@@ -113,16 +113,13 @@ const FENCE: &str = "+++";
 
 /// Splits `text` (the file `path`) into front matter and body, and parses the front matter.
 pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, SiteError> {
-    let error = |line: usize, message: String| SiteError::FrontMatter {
-        at: Location::line(path, line),
-        message,
-    };
+    let error = |line: usize, problem: FrontMatterProblem| SiteError::FrontMatter { at: Location::line(path, line), problem };
     let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some(rest) = text_no_bom
         .strip_prefix(FENCE)
         .and_then(|r| r.strip_prefix("\r\n").or_else(|| r.strip_prefix('\n')))
     else {
-        return Err(error(1, "the file must start with a line `+++`, then the front matter (at least `title = \"...\"`), then `+++`".into()));
+        return Err(error(1, FrontMatterProblem::NoOpeningLine));
     };
     let mut offset = 0;
     let mut close = None;
@@ -134,7 +131,7 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, SiteError> {
         offset += line.len();
     }
     let Some((toml_end, body_start)) = close else {
-        return Err(error(1, "the front matter is not closed: add a line `+++` after it".into()));
+        return Err(error(1, FrontMatterProblem::NotClosed));
     };
     let toml_text = &rest[..toml_end];
     let front_matter: FrontMatter = toml::from_str(toml_text).map_err(|e| {
@@ -147,14 +144,12 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, SiteError> {
             .and_then(|l| l.split_once('='))
             .map(|(key, _)| key.trim())
             .filter(|key| !key.is_empty() && !message.contains(key));
-        match field {
-            Some(key) => error(1 + line_in_toml, format!("`{key}`: {message}")),
-            None => error(1 + line_in_toml.max(1), message.to_string()),
-        }
+        let problem = FrontMatterProblem::Toml { field: field.map(str::to_string), detail: message.to_string() };
+        error(1 + line_in_toml.max(1), problem)
     })?;
     if front_matter.title.trim().is_empty() {
         let line = 1 + toml_text.lines().position(|l| l.trim_start().starts_with("title")).map_or(1, |i| i + 1);
-        return Err(error(line, "`title` is empty".into()));
+        return Err(error(line, FrontMatterProblem::EmptyTitle));
     }
     Ok(Split {
         front_matter,
@@ -212,7 +207,7 @@ mod tests {
 
     #[test]
     fn unterminated_and_missing_fences() {
-        assert!(parse("+++\ntitle = \"a\"\nTekst\n").unwrap_err().contains("not closed"));
-        assert!(parse("title = \"a\"\n").unwrap_err().contains("must start"));
+        assert!(parse("+++\ntitle = \"a\"\nTekst\n").unwrap_err().contains("niet afgesloten"));
+        assert!(parse("title = \"a\"\n").unwrap_err().contains("moet beginnen"));
     }
 }

@@ -19,7 +19,7 @@ mod timings;
 
 pub use assets::Asset;
 pub use config::{Config, Contact, Registratie};
-pub use error::{BuildErrors, Location, SiteError};
+pub use error::{BuildErrors, ConfigProblem, FrontMatterProblem, LinkProblem, Location, SiteError, Taal};
 pub use front_matter::{Aanbod, Doelgroep, FrontMatter};
 pub use library::{Kind, Library, Page};
 pub use markdown::Heading;

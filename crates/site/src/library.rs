@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::error::{BuildErrors, Location, SiteError};
+use crate::error::{BuildErrors, FrontMatterProblem, LinkProblem, Location, SiteError};
 use crate::front_matter::{self, FrontMatter};
 use crate::markdown::{self, Rendered};
 use crate::source::read_text;
@@ -34,6 +34,12 @@ pub struct Page {
     pub url: String,
     /// The parsed front matter.
     pub front_matter: FrontMatter,
+    /// The Markdown body as written, for checks that point at lines.
+    pub markdown: String,
+    /// The line of the source file on which `markdown` starts.
+    pub body_line: usize,
+    /// The file as named in messages: `content/ouders/gedrag/pesten.md`.
+    pub shown: PathBuf,
     /// The rendered body.
     pub rendered: Rendered,
     /// The section this entry belongs to (none for the home page).
@@ -86,7 +92,6 @@ impl Library {
 
         let mut library = Library::default();
         let mut by_url: HashMap<String, usize> = HashMap::new();
-        let mut bodies = Vec::new();
         for (file, result) in files.iter().zip(parsed) {
             let (front_matter, body, body_line) = match result {
                 Ok(ok) => ok,
@@ -103,7 +108,7 @@ impl Library {
             if kind == Kind::Page && front_matter.page_template.is_some() {
                 errors.push(SiteError::FrontMatter {
                     at: Location::file(&file.shown),
-                    message: "`page_template` only works in a section's _index.md".into(),
+                    problem: FrontMatterProblem::PageTemplateInPage,
                 });
             }
             let url = url_of(&file.source);
@@ -111,7 +116,7 @@ impl Library {
             if let Some(&first) = by_url.get(&url) {
                 errors.push(SiteError::DuplicateUrl {
                     url,
-                    first: shown_root.join(&library.entries[first].source),
+                    first: library.entries[first].shown.clone(),
                     second: file.shown.clone(),
                 });
                 continue;
@@ -123,18 +128,21 @@ impl Library {
                 source: file.source.clone(),
                 url,
                 front_matter,
+                markdown: body.to_string(),
+                body_line,
+                shown: file.shown.clone(),
                 rendered: Rendered::default(),
                 parent: None,
                 pages: Vec::new(),
                 subsections: Vec::new(),
             });
-            bodies.push((body, body_line, file.shown.clone()));
         }
 
         let resolve = |path: &str| library.by_source.get(path).map(|&i| library.entries[i].url.clone());
-        let rendered: Vec<_> = bodies
+        let rendered: Vec<_> = library
+            .entries
             .par_iter()
-            .map(|(body, line, shown)| markdown::render(body, *line, shown, &resolve))
+            .map(|e| markdown::render(&e.markdown, e.body_line, &e.shown, &resolve))
             .collect();
         for (entry, result) in library.entries.iter_mut().zip(rendered) {
             match result {
@@ -226,7 +234,7 @@ impl Library {
                     errors.push(SiteError::BrokenLink {
                         at: link.at.clone(),
                         link: link.written.clone(),
-                        reason: format!("content/{} has no heading with anchor `{}`", link.target, link.anchor),
+                        problem: LinkProblem::NoSuchAnchor { target: link.target.clone(), anchor: link.anchor.clone() },
                     });
                 }
             }

@@ -7,7 +7,7 @@ use std::path::Path;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use crate::error::{Location, SiteError};
+use crate::error::{LinkProblem, Location, SiteError};
 use crate::slug::slugify;
 use crate::source::line_of_offset;
 
@@ -167,7 +167,7 @@ fn resolve_link(
         let url = resolve(path).ok_or_else(|| SiteError::BrokenLink {
             at: at.clone(),
             link: dest.to_string(),
-            reason: format!("there is no content/{path}"),
+            problem: LinkProblem::NoSuchFile(path.to_string()),
         })?;
         return Ok(match anchor {
             Some(anchor) => {

@@ -12,7 +12,7 @@ use walkdir::WalkDir;
 use crate::assets::{self, Asset, AssetUrls};
 use crate::config::Config;
 use crate::context::{Contexts, Summary};
-use crate::error::{BuildErrors, Location, SiteError};
+use crate::error::{BuildErrors, LinkProblem, Location, SiteError};
 use crate::library::{Kind, Library, Page};
 use crate::output::Staging;
 use crate::templates::{self, ASSET_FOLDER};
@@ -109,7 +109,7 @@ impl Site {
             None => Vec::new(),
         };
         let base = Context::from_serialize(Base { config: &self.config, assets, nav })
-            .map_err(|e| SiteError::Template { at: Location::file("templates"), message: e.to_string() })?;
+            .map_err(|e| SiteError::Template { at: Location::file("templates"), detail: e.to_string() })?;
 
         let progress = progress_bar(self.library.entries.len());
         let errors: Vec<SiteError> = self
@@ -204,7 +204,7 @@ impl Site {
             .map(|link| SiteError::BrokenLink {
                 at: link.at.clone(),
                 link: link.path.clone(),
-                reason: "no page or file has this address; for pages write @/path/to/page.md".into(),
+                problem: LinkProblem::NoSuchAddress,
             })
             .collect();
         if errors.is_empty() {
@@ -218,9 +218,9 @@ impl Site {
 /// Messages about site.toml name it relative to the root.
 fn relabel(error: SiteError, root: &Path) -> SiteError {
     match error {
-        SiteError::Config { mut at, message } => {
+        SiteError::Config { mut at, problem } => {
             at.file = at.file.strip_prefix(root).map(Path::to_path_buf).unwrap_or(at.file);
-            SiteError::Config { at, message }
+            SiteError::Config { at, problem }
         }
         other => other,
     }

@@ -62,7 +62,7 @@ fn template_error(name: &str, error: &tera::Error) -> SiteError {
     if let Some(parse) = parse_error(&chain) {
         return parse;
     }
-    SiteError::Template { at: Location::file(Path::new("templates").join(name)), message: chain }
+    SiteError::Template { at: Location::file(Path::new("templates").join(name)), detail: chain }
 }
 
 /// Reads a tera syntax error: `Failed to parse "/x/templates/page.html": --> 5:1 … = what`.
@@ -78,5 +78,5 @@ fn parse_error(chain: &str) -> Option<SiteError> {
         Some(line) => Location::line(file, line),
         None => Location::file(file),
     };
-    Some(SiteError::Template { at, message: what })
+    Some(SiteError::Template { at, detail: what })
 }
