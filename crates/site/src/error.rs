@@ -179,6 +179,12 @@ pub enum SiteError {
         /// The second file.
         second: PathBuf,
     },
+    /// `cjg new` was asked for a file that exists already (or for no name at all).
+    #[error("{}", self.message(Taal::Nl))]
+    Exists {
+        /// The file.
+        path: PathBuf,
+    },
     /// A template does not parse or does not render.
     #[error("{}", self.message(Taal::Nl))]
     Template {
@@ -198,7 +204,7 @@ impl SiteError {
     /// Where the problem is.
     pub fn location(&self) -> Location {
         match self {
-            SiteError::Io { path, .. } => Location::file(path),
+            SiteError::Io { path, .. } | SiteError::Exists { path } => Location::file(path),
             SiteError::DuplicateUrl { second, .. } => Location::file(second),
             SiteError::NotUtf8 { at }
             | SiteError::Config { at, .. }
@@ -228,6 +234,10 @@ impl SiteError {
             SiteError::DuplicateUrl { url, first, .. } => taal.kies(
                 format!("krijgt hetzelfde adres {url} als {}; hernoem of verwijder er één", first.display()),
                 format!("gets the same address {url} as {}; rename or remove one", first.display()),
+            ),
+            SiteError::Exists { .. } => taal.kies(
+                "bestaat al (of de naam is leeg); kies een andere naam",
+                "exists already (or the name is empty); choose another name",
             ),
             SiteError::Template { detail, .. } => detail.clone(),
         };

@@ -11,6 +11,7 @@ mod front_matter;
 mod library;
 mod markdown;
 mod output;
+mod scaffold;
 mod site;
 mod slug;
 mod source;
@@ -23,5 +24,6 @@ pub use error::{BuildErrors, ConfigProblem, FrontMatterProblem, LinkProblem, Loc
 pub use front_matter::{Aanbod, Doelgroep, FrontMatter};
 pub use library::{Kind, Library, Page};
 pub use markdown::Heading;
+pub use scaffold::{civil_from_days, new_entry, today, NewKind};
 pub use site::{OutputFile, Site};
 pub use timings::Timings;

@@ -1,0 +1,134 @@
+//! `cjg new`: a new page or section with its front matter filled in, ready to write.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::SiteError;
+use crate::slug::slugify;
+
+/// What to create.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewKind {
+    /// `content/<path>.md`.
+    Page,
+    /// `content/<path>/_index.md`.
+    Section,
+}
+
+/// Creates `content/<path>.md` (or `content/<path>/_index.md`) below `root` and returns its path.
+///
+/// `path` is like `ouders/gedrag/liegen`; the first folder sets `doelgroep` when it is `ouders` or
+/// `jongeren`, and `today` (`2026-11-25`) fills `updated`. An existing file is never overwritten.
+pub fn new_entry(root: &Path, path: &str, kind: NewKind, today: &str) -> Result<PathBuf, SiteError> {
+    let clean: Vec<String> = path
+        .trim_matches('/')
+        .trim_end_matches(".md")
+        .split('/')
+        .map(slugify)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let relative = match kind {
+        NewKind::Page => format!("content/{}.md", clean.join("/")),
+        NewKind::Section => format!("content/{}/_index.md", clean.join("/")),
+    };
+    let file = root.join(&relative);
+    if clean.is_empty() || file.exists() {
+        return Err(SiteError::Exists { path: PathBuf::from(relative) });
+    }
+    let name = clean.last().map(String::as_str).unwrap_or_default();
+    let title = {
+        let words = name.replace('-', " ");
+        let mut chars = words.chars();
+        chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+    };
+    let doelgroep = match clean.first().map(String::as_str) {
+        Some("ouders") => "doelgroep = \"ouders\"\n",
+        Some("jongeren") => "doelgroep = \"jongeren\"\n",
+        _ => "# doelgroep = \"ouders\"     # of \"jongeren\", \"professionals\", of een lijst\n",
+    };
+    let text = match kind {
+        NewKind::Page => format!(
+            "+++\ntitle = \"{title}\"\n\
+             description = \"\"   # het korte antwoord in één of twee zinnen\n\
+             {doelgroep}\
+             vragen = [           # hoe mensen deze vraag stellen, in hun eigen woorden\n  \"\",\n]\n\
+             weight = 100\n\
+             updated = {today}\n\
+             bron = []            # \"Organisatie, jaar: titel\"\n\
+             +++\n\
+             Begin met het antwoord in een paar zinnen.\n\n\
+             ## Wat kunt u doen?\n\n\
+             ## Wanneer hulp zoeken?\n\n\
+             ## Waar kunt u terecht?\n\n\
+             Neem contact op met het [CJG](@/contact.md).\n"
+        ),
+        NewKind::Section => format!(
+            "+++\ntitle = \"{title}\"\n\
+             description = \"\"\n\
+             {doelgroep}\
+             weight = 100\n\
+             +++\n\
+             Een korte inleiding op dit onderwerp.\n"
+        ),
+    };
+    if let Some(parent) = file.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| SiteError::io(parent, e))?;
+    }
+    std::fs::write(&file, text).map_err(|e| SiteError::io(&file, e))?;
+    Ok(PathBuf::from(relative))
+}
+
+/// Today's date as `YYYY-MM-DD` (UTC), for `updated`.
+pub fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() / 86_400)
+        .unwrap_or(0);
+    let (y, m, d) = civil_from_days(days as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::front_matter;
+
+    #[test]
+    fn new_page_parses_and_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let made = new_entry(dir.path(), "ouders/gedrag/Liegen", NewKind::Page, "2026-11-25").unwrap();
+        assert_eq!(made, PathBuf::from("content/ouders/gedrag/liegen.md"));
+        let text = std::fs::read_to_string(dir.path().join(&made)).unwrap();
+        let split = front_matter::split(&text, &made).unwrap();
+        assert_eq!(split.front_matter.title, "Liegen");
+        assert_eq!(split.front_matter.doelgroep.len(), 1);
+        assert!(new_entry(dir.path(), "ouders/gedrag/liegen", NewKind::Page, "2026-11-25").is_err());
+    }
+
+    #[test]
+    fn new_section_parses() {
+        let dir = tempfile::tempdir().unwrap();
+        let made = new_entry(dir.path(), "jongeren/school", NewKind::Section, "2026-11-25").unwrap();
+        let text = std::fs::read_to_string(dir.path().join(&made)).unwrap();
+        assert!(front_matter::split(&text, &made).is_ok(), "{text}");
+    }
+
+    #[test]
+    fn dates_from_days() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_417), (2025, 11, 25));
+    }
+}
