@@ -1,0 +1,144 @@
+//! One thing an editor should look at, and how it reads in Dutch and English.
+
+use std::path::PathBuf;
+
+use cjg_site::Taal;
+use serde::Serialize;
+
+/// How serious a finding is: errors fail `cjg check`, advice does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ernst {
+    /// Must be fixed: the site is wrong.
+    Fout,
+    /// Could be better.
+    Advies,
+}
+
+/// What was found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "soort", rename_all = "kebab-case")]
+pub enum Soort {
+    /// Something the build refuses (rendered by the site crate).
+    Build {
+        /// The build's message.
+        bericht: String,
+    },
+    /// A page without `description`.
+    GeenDescription,
+    /// A page without `vragen`.
+    GeenVragen,
+    /// The page as a whole reads above language level B1.
+    Leesbaarheid {
+        /// Flesch-Douma score; 60 or higher is about B1.
+        flesch_douma: f64,
+        /// Average words per sentence.
+        zinslengte: f64,
+    },
+    /// One sentence is long.
+    LangeZin {
+        /// Its number of words.
+        woorden: usize,
+        /// Its first words.
+        begin: String,
+    },
+    /// A long word used on no other page.
+    LangWoord {
+        /// The word.
+        woord: String,
+    },
+    /// `updated` is long ago, or missing.
+    Verouderd {
+        /// `updated`, if any.
+        bijgewerkt: Option<String>,
+        /// Days since.
+        dagen: Option<i64>,
+    },
+    /// Another page has the same title.
+    ZelfdeTitel {
+        /// The other file.
+        ander: PathBuf,
+    },
+    /// Another page lists the same question variant.
+    ZelfdeVraag {
+        /// The question.
+        vraag: String,
+        /// The other file.
+        ander: PathBuf,
+    },
+    /// An external link did not answer with success.
+    DodeLink {
+        /// The address.
+        url: String,
+        /// HTTP status or error.
+        reden: String,
+    },
+}
+
+/// One finding at a place in a content file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// The file, like `content/ouders/gedrag/pesten.md`.
+    pub file: PathBuf,
+    /// The line, where there is one.
+    pub line: Option<usize>,
+    /// Error or advice.
+    pub ernst: Ernst,
+    /// What was found.
+    #[serde(flatten)]
+    pub soort: Soort,
+}
+
+impl Finding {
+    /// Advice about `file` at `line`.
+    pub fn advies(file: &std::path::Path, line: Option<usize>, soort: Soort) -> Finding {
+        Finding { file: file.to_path_buf(), line, ernst: Ernst::Advies, soort }
+    }
+
+    /// The finding in words, without its place.
+    pub fn message(&self, taal: Taal) -> String {
+        match &self.soort {
+            Soort::Build { bericht } => bericht.clone(),
+            Soort::GeenDescription => taal.kies(
+                "geen `description`: schrijf het korte antwoord in één of twee zinnen; het staat in lijsten en in de vraagbox",
+                "no `description`: write the short answer in one or two sentences; lists and the question box show it",
+            ),
+            Soort::GeenVragen => taal.kies(
+                "geen `vragen`: zet erbij hoe mensen deze vraag stellen, in hun eigen woorden; de zoekfunctie weegt ze het zwaarst",
+                "no `vragen`: list how people ask this question in their own words; the search weighs them most",
+            ),
+            Soort::Leesbaarheid { flesch_douma, zinslengte } => taal.kies(
+                format!("de tekst is moeilijker dan taalniveau B1 (Flesch-Douma {flesch_douma:.0}, streef naar 60 of meer; gemiddeld {zinslengte:.1} woorden per zin, streef naar 15 of minder)"),
+                format!("the text reads above language level B1 (Flesch-Douma {flesch_douma:.0}, aim for 60 or more; {zinslengte:.1} words per sentence on average, aim for 15 or fewer)"),
+            ),
+            Soort::LangeZin { woorden, begin } => taal.kies(
+                format!("zin van {woorden} woorden; maak er twee zinnen van: \"{begin} …\""),
+                format!("sentence of {woorden} words; split it in two: \"{begin} …\""),
+            ),
+            Soort::LangWoord { woord } => taal.kies(
+                format!("lang woord \"{woord}\" komt op geen andere pagina voor; is er een kortere of bekendere manier om het te zeggen?"),
+                format!("long word \"{woord}\" appears on no other page; is there a shorter or more common way to say it?"),
+            ),
+            Soort::Verouderd { bijgewerkt: Some(datum), dagen: Some(dagen) } => taal.kies(
+                format!("`updated` is {datum}, {dagen} dagen geleden: kloppen de feiten nog? Controleer ze en zet de datum van vandaag"),
+                format!("`updated` is {datum}, {dagen} days ago: are the facts still right? Check them and set today's date"),
+            ),
+            Soort::Verouderd { .. } => taal.kies(
+                "geen `updated`: zet de datum waarop u de feiten hebt gecontroleerd",
+                "no `updated`: add the date on which you checked the facts",
+            ),
+            Soort::ZelfdeTitel { ander } => taal.kies(
+                format!("dezelfde titel als {}; maak ze verschillend, zodat lezers weten welke ze nodig hebben", ander.display()),
+                format!("the same title as {}; make them differ so readers know which one they need", ander.display()),
+            ),
+            Soort::ZelfdeVraag { vraag, ander } => taal.kies(
+                format!("de vraag \"{vraag}\" staat ook in {}; bij welke pagina hoort hij?", ander.display()),
+                format!("the question \"{vraag}\" is also listed in {}; which page does it belong to?", ander.display()),
+            ),
+            Soort::DodeLink { url, reden } => taal.kies(
+                format!("externe link {url} werkt niet ({reden})"),
+                format!("external link {url} does not work ({reden})"),
+            ),
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! `cjg check`: what an editor can improve before publishing, beyond what the build refuses.
+//!
+//! [`check`] looks at a loaded [`cjg_site::Site`] and returns [`Finding`]s: advice about missing
+//! short answers and question variants, language level B1 ([`readability`]), stale pages,
+//! duplicate titles and questions, and, with `online`, external links that do not answer.
+
+mod duplicates;
+mod external;
+mod finding;
+mod missing;
+mod readability;
+mod stale;
+mod text;
+
+pub use finding::{Ernst, Finding, Soort};
+pub use readability::{flesch_douma, syllables};
+
+use cjg_site::Site;
+
+/// What to check besides the always-on checks.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Pages whose `updated` is older than this many days get advice.
+    pub max_age_days: i64,
+    /// Today, as days since 1970-01-01.
+    pub today: i64,
+    /// Also request every external link (needs the network).
+    pub online: bool,
+}
+
+/// Every finding for `site`, sorted by file and line.
+pub fn check(site: &Site, options: &Options) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    findings.extend(missing::check(site));
+    findings.extend(readability::check(site));
+    findings.extend(stale::check(site, options.today, options.max_age_days));
+    findings.extend(duplicates::check(site));
+    if options.online {
+        findings.extend(external::check(site));
+    }
+    findings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    findings
+}

@@ -1,0 +1,46 @@
+//! Everything a subcommand can fail with, rendered for people in their language.
+
+use cjg_site::Taal;
+
+/// A failed subcommand.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The site did not build; each problem names its file and line.
+    #[error("{}", self.message(Taal::Nl))]
+    Build(#[from] cjg_site::BuildErrors),
+    /// A single problem with the site's files, such as `cjg new` on an existing page.
+    #[error("{}", self.message(Taal::Nl))]
+    File(#[from] cjg_site::SiteError),
+    /// The search index or its rule files failed.
+    #[error("{}", self.message(Taal::Nl))]
+    Search(#[from] cjg_search::Error),
+    /// A built site is missing or unreadable.
+    #[error("{}", self.message(Taal::Nl))]
+    NotBuilt(String),
+    /// The server could not start.
+    #[error("{}", self.message(Taal::Nl))]
+    Serve(std::io::Error),
+}
+
+impl CliError {
+    /// The message in `taal`.
+    pub fn message(&self, taal: Taal) -> String {
+        match self {
+            CliError::Build(errors) => format!(
+                "{}\n{}",
+                taal.kies("De site is niet gebouwd; public/ is niet veranderd:", "The site was not built; public/ is unchanged:"),
+                errors.message(taal)
+            ),
+            CliError::File(e) => e.message(taal),
+            CliError::Search(e) => format!(
+                "{}\n{e}",
+                taal.kies("De site is niet gebouwd; public/ is niet veranderd:", "The site was not built; public/ is unchanged:")
+            ),
+            CliError::NotBuilt(what) => format!(
+                "{what}: {}",
+                taal.kies("bouw de site eerst met `cjg build`", "build the site first with `cjg build`")
+            ),
+            CliError::Serve(e) => format!("{} {e}", taal.kies("Kan niet serveren:", "Cannot serve:")),
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! `cjg`: builds, serves and asks a CJG site. Each subcommand lives in its own module.
+
+mod ask;
+mod build;
+mod check;
+mod error;
+mod new;
+mod serve;
+mod widget;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use cjg_site::Taal;
+use clap::{Parser, Subcommand};
+
+use crate::error::CliError;
+
+/// The digital Centrum voor Jeugd en Gezin: a site from Markdown, with a question widget.
+#[derive(Parser)]
+#[command(name = "cjg", version)]
+struct Cli {
+    /// The site's folder (with site.toml, content/, templates/).
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
+    /// Language of messages: nl or en (default: from LANG, else nl).
+    #[arg(long, global = true, value_parser = parse_taal)]
+    lang: Option<Taal>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Builds the site into public/ (or --output), replacing it only when the build succeeds.
+    Build {
+        /// Where to write the site.
+        #[arg(long, short, default_value = "public")]
+        output: PathBuf,
+        /// Prints how long each phase took.
+        #[arg(long)]
+        timings: bool,
+    },
+    /// Builds the site and serves it on 127.0.0.1.
+    Serve {
+        /// Where to write the site.
+        #[arg(long, short, default_value = "public")]
+        output: PathBuf,
+        /// The port to listen on.
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+    },
+    /// Answers a question from the built site, as the widget does.
+    Ask {
+        /// The question, in plain Dutch.
+        vraag: String,
+        /// Only pages for ouders or jongeren (and pages for everyone).
+        #[arg(long)]
+        doelgroep: Option<String>,
+        /// Prints {"urgent": bool, "answers": [{"url", "title", "score"}]}.
+        #[arg(long)]
+        json: bool,
+        /// The built site.
+        #[arg(long, short, default_value = "public")]
+        output: PathBuf,
+    },
+    /// Checks the site: build errors, plus advice on short answers, language level B1, old and duplicate pages.
+    Check {
+        /// Pages whose `updated` is older than this many days get advice.
+        #[arg(long, default_value_t = 365)]
+        max_age_days: i64,
+        /// Also request every external link (needs the network).
+        #[arg(long)]
+        online: bool,
+        /// Prints the findings as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Creates content/<path>.md (or with --section content/<path>/_index.md) with its front matter.
+    New {
+        /// Like ouders/gedrag/liegen.
+        path: String,
+        /// Make a section (a folder with _index.md) instead of a page.
+        #[arg(long)]
+        section: bool,
+    },
+}
+
+fn parse_taal(value: &str) -> Result<Taal, String> {
+    match value {
+        "nl" => Ok(Taal::Nl),
+        "en" => Ok(Taal::En),
+        other => Err(format!("`{other}`: use nl or en")),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let taal = cli.lang.unwrap_or_else(Taal::from_env);
+    let result: Result<(), CliError> = match cli.command {
+        Command::Build { output, timings } => build::run(&cli.root, &output, timings),
+        Command::Serve { output, port } => serve::run(&cli.root, &output, port),
+        Command::New { path, section } => new::run(&cli.root, &path, section, taal),
+        Command::Ask { vraag, doelgroep, json, output } => {
+            ask::run(&cli.root.join(output), &vraag, doelgroep.as_deref(), json, taal)
+        }
+        Command::Check { max_age_days, online, json } => {
+            match check::run(&cli.root, &check::CheckArgs { max_age_days, online, json }, taal) {
+                Ok(true) => return ExitCode::FAILURE,
+                other => other.map(|_| ()),
+            }
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("{}", error.message(taal));
+            ExitCode::FAILURE
+        }
+    }
+}
