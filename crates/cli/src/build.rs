@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use cjg_search::{build_index, Document, Rules};
-use cjg_site::{Asset, Kind, Page, Site, Timings};
+use cjg_site::{Asset, AssetCache, Kind, Page, Site, Timings};
 
 use crate::error::CliError;
 use crate::widget;
@@ -12,14 +12,14 @@ use crate::widget;
 pub const INDEX_ASSET: &str = "zoekindex.bin";
 
 /// Loads the site at `root`, indexes it, and writes it with the widget to `output`.
-pub fn build(root: &Path, output: &Path, timings: &mut Timings) -> Result<Site, CliError> {
+pub fn build(root: &Path, output: &Path, cache: &AssetCache, timings: &mut Timings) -> Result<Site, CliError> {
     let site = timings.measure("load", || Site::load(root))?;
     let rules = Rules::load(&site.content_dir())?;
     let documents: Vec<Document> = site.entries().iter().filter(|p| p.kind == Kind::Page).map(document).collect();
     let index = timings.measure("index", || build_index(&documents, &rules))?;
     let mut assets = widget::assets();
     assets.push(Asset { name: INDEX_ASSET.to_string(), bytes: index });
-    site.build(output, assets, Vec::new(), timings)?;
+    site.build(output, assets, Vec::new(), cache, timings)?;
     Ok(site)
 }
 
@@ -27,7 +27,7 @@ pub fn build(root: &Path, output: &Path, timings: &mut Timings) -> Result<Site, 
 pub fn run(root: &Path, output: &Path, show_timings: bool) -> Result<(), CliError> {
     let mut timings = Timings::default();
     let output = root.join(output);
-    let site = build(root, &output, &mut timings)?;
+    let site = build(root, &output, &AssetCache::default(), &mut timings)?;
     eprintln!("{} pages → {}", site.entries().len(), output.display());
     if show_timings {
         for (phase, took) in timings.phases() {

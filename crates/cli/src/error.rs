@@ -20,6 +20,9 @@ pub enum CliError {
     /// The server could not start.
     #[error("{}", self.message(Taal::Nl))]
     Serve(std::io::Error),
+    /// Collecting, registering or planning failed.
+    #[error("{}", self.message(Taal::Nl))]
+    Registratie(#[from] cjg_registratie::Error),
 }
 
 impl CliError {
@@ -41,6 +44,7 @@ impl CliError {
                 taal.kies("bouw de site eerst met `cjg build`", "build the site first with `cjg build`")
             ),
             CliError::Serve(e) => format!("{} {e}", taal.kies("Kan niet serveren:", "Cannot serve:")),
+            CliError::Registratie(e) => format!("{} {e}", taal.kies("Registratie:", "Registration:")),
         }
     }
 }

@@ -3,8 +3,11 @@
 mod ask;
 mod build;
 mod check;
+mod collect;
 mod error;
 mod new;
+mod plan;
+mod registreer;
 mod serve;
 mod widget;
 
@@ -41,7 +44,7 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
-    /// Builds the site and serves it on 127.0.0.1.
+    /// Builds the site, serves it on 127.0.0.1, and rebuilds and reloads on every edit.
     Serve {
         /// Where to write the site.
         #[arg(long, short, default_value = "public")]
@@ -84,6 +87,12 @@ enum Command {
         #[arg(long)]
         section: bool,
     },
+    /// Counts the widget's questions anonymously (daily counts only) and serves the staff form.
+    Collect(collect::Args),
+    /// Registers questions received at the desk, or (`registreer token`) makes the staff form's token.
+    Registreer(registreer::Args),
+    /// Shows editors what was asked: themes, pages, questions without an answer, pages that did not help.
+    Plan(plan::Args),
 }
 
 fn parse_taal(value: &str) -> Result<Taal, String> {
@@ -99,8 +108,11 @@ fn main() -> ExitCode {
     let taal = cli.lang.unwrap_or_else(Taal::from_env);
     let result: Result<(), CliError> = match cli.command {
         Command::Build { output, timings } => build::run(&cli.root, &output, timings),
-        Command::Serve { output, port } => serve::run(&cli.root, &output, port),
+        Command::Serve { output, port } => serve::run(&cli.root, &output, port, taal),
         Command::New { path, section } => new::run(&cli.root, &path, section, taal),
+        Command::Collect(args) => collect::run(&cli.root, args),
+        Command::Registreer(args) => registreer::run(&cli.root, args),
+        Command::Plan(args) => plan::run(args),
         Command::Ask { vraag, doelgroep, json, output } => {
             ask::run(&cli.root.join(output), &vraag, doelgroep.as_deref(), json, taal)
         }

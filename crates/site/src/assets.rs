@@ -1,8 +1,9 @@
 //! Asset files (CSS, scripts, the widget, the search index) with a content hash in their
 //! name, so browsers may cache them forever, and precompressed `.br`/`.gz` copies beside them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -21,9 +22,47 @@ pub struct Asset {
 /// The published URL of each asset, by its stable name; templates see it as `assets`.
 pub type AssetUrls = BTreeMap<String, String>;
 
+/// Compressed copies by content hash, so that rebuilds (`cjg serve`) compress only what changed:
+/// brotli at its best setting takes a second or more for the widget's WebAssembly.
+#[derive(Debug, Default)]
+pub struct AssetCache {
+    compressed: Mutex<HashMap<u64, Arc<Compressed>>>,
+    fast: bool,
+}
+
+/// Files up to this size get brotli's best (and slowest) quality.
+const BROTLI_BEST_UP_TO: usize = 256 * 1024;
+
+#[derive(Debug)]
+struct Compressed {
+    gzip: Vec<u8>,
+    brotli: Vec<u8>,
+}
+
+impl AssetCache {
+    /// For previews that rebuild on every edit: compresses quickly rather than small.
+    pub fn fast() -> AssetCache {
+        AssetCache { fast: true, ..AssetCache::default() }
+    }
+
+    fn get_or_compress(&self, hash: u64, bytes: &[u8]) -> Arc<Compressed> {
+        if let Some(found) = self.compressed.lock().unwrap_or_else(|e| e.into_inner()).get(&hash) {
+            return found.clone();
+        }
+        // Brotli's best quality costs seconds per megabyte; big files get nearly as small at 9.
+        let (gzip_level, brotli_quality) = match (self.fast, bytes.len()) {
+            (true, _) => (1, 1),
+            (false, 0..=BROTLI_BEST_UP_TO) => (9, 11),
+            (false, _) => (9, 9),
+        };
+        let made = Arc::new(Compressed { gzip: gzip(bytes, gzip_level), brotli: brotli(bytes, brotli_quality) });
+        self.compressed.lock().unwrap_or_else(|e| e.into_inner()).insert(hash, made.clone());
+        made
+    }
+}
+
 /// The hashed file name: `style.css` → `style.1a2b3c4d5e6f7a8b.css`.
-pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
-    let hash = xxhash_rust::xxh3::xxh3_64(bytes);
+fn with_hash(name: &str, hash: u64) -> String {
     match name.rsplit_once('.') {
         Some((stem, ext)) => format!("{stem}.{hash:016x}.{ext}"),
         None => format!("{name}.{hash:016x}"),
@@ -31,29 +70,31 @@ pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
 }
 
 /// Writes the assets with their `.br` and `.gz` copies and returns their URLs.
-pub fn write(assets: &[Asset], staging: &Staging) -> Result<AssetUrls, SiteError> {
+pub fn write(assets: &[Asset], staging: &Staging, cache: &AssetCache) -> Result<AssetUrls, SiteError> {
     assets
         .par_iter()
         .map(|asset| {
-            let file = format!("assets/{}", hashed_name(&asset.name, &asset.bytes));
+            let hash = xxhash_rust::xxh3::xxh3_64(&asset.bytes);
+            let file = format!("assets/{}", with_hash(&asset.name, hash));
+            let compressed = cache.get_or_compress(hash, &asset.bytes);
             staging.write(&file, &asset.bytes)?;
-            staging.write(&format!("{file}.gz"), &gzip(&asset.bytes))?;
-            staging.write(&format!("{file}.br"), &brotli(&asset.bytes))?;
+            staging.write(&format!("{file}.gz"), &compressed.gzip)?;
+            staging.write(&format!("{file}.br"), &compressed.brotli)?;
             Ok((asset.name.clone(), format!("/{file}")))
         })
         .collect()
 }
 
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+fn gzip(bytes: &[u8], level: u32) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(level));
     // Writing into a Vec cannot fail.
     encoder.write_all(bytes).expect("gzip into memory");
     encoder.finish().expect("gzip into memory")
 }
 
-fn brotli(bytes: &[u8]) -> Vec<u8> {
+fn brotli(bytes: &[u8], quality: i32) -> Vec<u8> {
     let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    let params = brotli::enc::BrotliEncoderParams { quality, lgwin: 22, ..Default::default() };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("brotli into memory");
     out
 }
@@ -64,6 +105,7 @@ mod tests {
 
     #[test]
     fn names_change_with_content() {
+        let hashed_name = |name: &str, bytes: &[u8]| with_hash(name, xxhash_rust::xxh3::xxh3_64(bytes));
         let a = hashed_name("style.css", b"a");
         assert!(a.starts_with("style.") && a.ends_with(".css") && a.len() == "style..css".len() + 16, "{a}");
         assert_ne!(a, hashed_name("style.css", b"b"));
@@ -74,7 +116,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let staging = Staging::new(&dir.path().join("public")).unwrap();
         let body = b"hallo hallo hallo hallo".repeat(50);
-        let urls = write(&[Asset { name: "x.js".into(), bytes: body.clone() }], &staging).unwrap();
+        let urls = write(&[Asset { name: "x.js".into(), bytes: body.clone() }], &staging, &AssetCache::default()).unwrap();
         let path = staging.path().join(urls["x.js"].trim_start_matches('/'));
         let gz = std::fs::read(path.with_extension("js.gz")).unwrap();
         let mut plain = Vec::new();

@@ -19,6 +19,17 @@ pub enum Doelgroep {
     Professionals,
 }
 
+impl Doelgroep {
+    /// The word as written in front matter: `ouders`, `jongeren`, `professionals`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Doelgroep::Ouders => "ouders",
+            Doelgroep::Jongeren => "jongeren",
+            Doelgroep::Professionals => "professionals",
+        }
+    }
+}
+
 /// One doelgroep or a list of them, as editors may write either.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]

@@ -9,7 +9,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 use walkdir::WalkDir;
 
-use crate::assets::{self, Asset, AssetUrls};
+use crate::assets::{self, Asset, AssetCache, AssetUrls};
 use crate::config::Config;
 use crate::context::{Contexts, Summary};
 use crate::error::{BuildErrors, LinkProblem, Location, SiteError};
@@ -80,18 +80,19 @@ impl Site {
     /// Writes the site to `output`, replacing what was there only if everything succeeds.
     ///
     /// `extra_assets` (the widget, the search index) get hashed names like the theme's CSS;
-    /// `extra_files` are written at their fixed paths.
+    /// `extra_files` are written at their fixed paths. `cache` keeps compressed assets between builds.
     pub fn build(
         &self,
         output: &Path,
         extra_assets: Vec<Asset>,
         extra_files: Vec<OutputFile>,
+        cache: &AssetCache,
         timings: &mut Timings,
     ) -> Result<(), BuildErrors> {
         let staging = Staging::new(output)?;
         let mut all_assets = theme_assets(&self.root.join("templates").join(ASSET_FOLDER))?;
         all_assets.extend(extra_assets);
-        let urls = timings.measure("assets", || assets::write(&all_assets, &staging))?;
+        let urls = timings.measure("assets", || assets::write(&all_assets, &staging, cache))?;
         timings.measure("static", || copy_static(&self.root.join("static"), &staging))?;
         for file in &extra_files {
             staging.write(&file.path, &file.bytes)?;
