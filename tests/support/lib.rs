@@ -1,0 +1,20 @@
+//! Shared helpers for the end-to-end tests in `tests/`: building the example site,
+//! serving it on loopback and driving Debian's chromium.
+
+mod axe;
+mod binary;
+mod browser;
+mod files;
+mod ports;
+mod privacy;
+mod server;
+mod site;
+
+pub use axe::{axe_violations, Violation, ViolationNode, WCAG21_AA};
+pub use binary::cjg_binary;
+pub use browser::Browser;
+pub use files::copy_dir;
+pub use ports::{free_port, wait_until_listening};
+pub use privacy::{loaded_urls, off_loopback, storage, Storage};
+pub use server::Server;
+pub use site::{example_root, BuiltSite};
