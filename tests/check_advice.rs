@@ -1,0 +1,122 @@
+//! `cjg check` on a small site with one problem per page: each finding names the file,
+//! the line where there is one, and says what to do; only errors fail the command.
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::Command;
+
+use cjg_tests::{cjg_binary, copy_dir};
+use serde_json::Value;
+
+fn fixtures() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
+}
+
+/// A site: the minimal fixture with the advice pages laid over it.
+fn advice_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    copy_dir(&fixtures().join("minimal"), dir.path());
+    copy_dir(&fixtures().join("advies"), dir.path());
+    dir
+}
+
+/// A web server on loopback that answers 404 to everything, for the dead external link.
+fn dead_server() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let port = listener.local_addr().expect("address").port();
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut request = [0u8; 2048];
+            let _ = stream.read(&mut request);
+            let _ = stream.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        }
+    });
+    port
+}
+
+fn check(root: &Path, extra: &[&str]) -> (bool, Vec<Value>) {
+    let out = Command::new(cjg_binary())
+        .arg("--root")
+        .arg(root)
+        .args(["--lang", "nl", "check", "--json"])
+        .args(extra)
+        .output()
+        .expect("cjg runs");
+    let findings: Vec<Value> = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)));
+    (out.status.success(), findings)
+}
+
+/// The one finding of `soort` for `file`, or a panic listing what there was.
+fn finding<'a>(findings: &'a [Value], file: &str, soort: &str) -> &'a Value {
+    findings
+        .iter()
+        .find(|f| f["file"] == file && f["soort"] == soort)
+        .unwrap_or_else(|| panic!("no {soort} for {file} in {}", serde_json::to_string_pretty(findings).unwrap_or_default()))
+}
+
+#[test]
+fn each_kind_of_advice_names_file_and_line() {
+    let site = advice_site();
+    let (ok, findings) = check(site.path(), &[]);
+    assert!(ok, "advice alone must not fail cjg check");
+
+    let f = finding(&findings, "content/thema/zonder-description.md", "geen-description");
+    assert_eq!(f["ernst"], "advies");
+    finding(&findings, "content/thema/zonder-description.md", "geen-vragen");
+
+    let f = finding(&findings, "content/thema/lange-zin.md", "lange-zin");
+    assert_eq!(f["line"], 9);
+    assert_eq!(f["woorden"], 27);
+
+    let f = finding(&findings, "content/thema/lang-woord.md", "lang-woord");
+    assert_eq!(f["line"], 7);
+    assert_eq!(f["woord"], "jeugdgezondheidszorgmedewerker");
+
+    let f = finding(&findings, "content/thema/oud.md", "verouderd");
+    assert_eq!(f["bijgewerkt"], "2020-01-01");
+
+    let f = finding(&findings, "content/thema/lang-woord.md", "zelfde-titel");
+    assert_eq!(f["ander"], "content/thema/dubbel.md");
+    let f = finding(&findings, "content/thema/oud.md", "zelfde-vraag");
+    assert_eq!(f["vraag"], "is dit nog waar");
+
+    let f = finding(&findings, "content/thema/moeilijk.md", "leesbaarheid");
+    assert!(f["flesch_douma"].as_f64().unwrap_or(100.0) < 60.0, "{f}");
+
+    assert!(findings.iter().all(|f| f["file"] != "content/thema/lange-zin.md" || f["soort"] != "leesbaarheid"));
+    assert!(findings.iter().all(|f| f["ernst"] == "advies"), "no errors without --online");
+}
+
+#[test]
+fn dead_external_link_is_an_error_with_online() {
+    let site = advice_site();
+    let page = site.path().join("content/thema/externe-link.md");
+    let text = std::fs::read_to_string(&page).expect("read page");
+    std::fs::write(&page, text.replace("PORT", &dead_server().to_string())).expect("write page");
+
+    let (ok, findings) = check(site.path(), &["--online"]);
+    assert!(!ok, "a dead link is an error");
+    let f = finding(&findings, "content/thema/externe-link.md", "dode-link");
+    assert_eq!(f["ernst"], "fout");
+    assert_eq!(f["line"], 9);
+    assert_eq!(f["reden"], "HTTP 404");
+}
+
+#[test]
+fn build_errors_are_errors_in_check_too() {
+    let site = advice_site();
+    copy_dir(&fixtures().join("broken/broken-link"), site.path());
+    let (ok, findings) = check(site.path(), &[]);
+    assert!(!ok);
+    let f = finding(&findings, "content/thema/pagina.md", "build");
+    assert_eq!(f["line"], 6);
+    assert!(f["bericht"].as_str().unwrap_or_default().contains("@/thema/bestaat-niet.md"), "{f}");
+}
+
+#[test]
+fn example_site_has_no_errors() {
+    let (ok, findings) = check(cjg_tests::example_root(), &[]);
+    assert!(ok, "{}", serde_json::to_string_pretty(&findings).unwrap_or_default());
+}
