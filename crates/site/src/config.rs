@@ -103,16 +103,14 @@ impl Config {
 
     fn validate(&self, path: &Path) -> Result<(), SiteError> {
         let problem = |problem: ConfigProblem| SiteError::Config { at: Location::file(path), problem };
-        if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
+        let is_web_address = |url: &str| url.starts_with("https://") || url.starts_with("http://");
+        if !is_web_address(&self.base_url) {
             return Err(problem(ConfigProblem::BaseUrlScheme));
         }
         if self.base_url.ends_with('/') {
             return Err(problem(ConfigProblem::BaseUrlSlash));
         }
-        if !self.registratie.endpoint.is_empty()
-            && !(self.registratie.endpoint.starts_with("https://")
-                || self.registratie.endpoint.starts_with("http://"))
-        {
+        if !(self.registratie.endpoint.is_empty() || is_web_address(&self.registratie.endpoint)) {
             return Err(problem(ConfigProblem::EndpointScheme));
         }
         Ok(())
