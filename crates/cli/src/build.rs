@@ -2,8 +2,11 @@
 
 use std::path::Path;
 
-use cjg_search::{build_index, Document, Rules};
-use cjg_site::{Asset, AssetCache, Kind, Page, Site, Timings};
+use std::collections::BTreeSet;
+
+use cjg_search::{build_index, Document, Engine, Rules};
+use cjg_site::{Asset, AssetCache, Kind, OutputFile, Page, Site, Timings};
+use serde::Serialize;
 
 use crate::error::CliError;
 use crate::widget;
@@ -17,10 +20,33 @@ pub fn build(root: &Path, output: &Path, cache: &AssetCache, timings: &mut Timin
     let rules = Rules::load(&site.content_dir())?;
     let documents: Vec<Document> = site.entries().iter().filter(|p| p.kind == Kind::Page).map(document).collect();
     let index = timings.measure("index", || build_index(&documents, &rules))?;
+    let vocabulaire = vocabulaire(&index, &documents)?;
     let mut assets = widget::assets();
     assets.push(Asset { name: INDEX_ASSET.to_string(), bytes: index });
-    site.build(output, assets, Vec::new(), cache, timings)?;
+    site.build(output, assets, vec![vocabulaire], cache, timings)?;
     Ok(site)
+}
+
+/// Where the collector (`cjg collect --site`) finds the words, pages and themes it may count.
+pub const VOCABULAIRE_FILE: &str = "registratie/vocabulaire.json";
+
+/// The registration vocabulary: the only words, pages and themes a question may be counted with.
+#[derive(Serialize)]
+struct Vocabulaire<'a> {
+    termen: Vec<&'a str>,
+    paginas: Vec<&'a str>,
+    themas: BTreeSet<&'a str>,
+}
+
+fn vocabulaire(index: &[u8], documents: &[Document]) -> Result<OutputFile, CliError> {
+    let engine = Engine::from_bytes(index)?;
+    let vocabulaire = Vocabulaire {
+        termen: engine.vocabulary().collect(),
+        paginas: documents.iter().map(|d| d.url.as_str()).collect(),
+        themas: documents.iter().filter_map(|d| d.thema.as_deref()).collect(),
+    };
+    let bytes = serde_json::to_vec(&vocabulaire).expect("plain data serialises");
+    Ok(OutputFile { path: VOCABULAIRE_FILE.to_string(), bytes })
 }
 
 /// Builds the site at `root` into `output`; with `show_timings`, prints each phase's duration.

@@ -33,7 +33,11 @@ pub struct Args {
 
 /// Collects until Ctrl+C or SIGTERM.
 pub fn run(root: &Path, args: Args) -> Result<(), CliError> {
-    let instellingen =
-        Instellingen { db: args.db, site: root.join(args.site), origin: args.origin, max_per_second: args.max_per_second };
+    let instellingen = Instellingen {
+        db: args.db,
+        site: root.join(args.site),
+        origin: args.origin,
+        max_per_second: args.max_per_second,
+    };
     Ok(cjg_registratie::collect(&instellingen, args.listen, args.staff_listen)?)
 }
