@@ -3,15 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use cjg_search::Engine;
+use cjg_search::{Engine, MAX_ANSWERS};
 use cjg_site::Taal;
 use serde::Serialize;
 
 use crate::build::INDEX_ASSET;
 use crate::error::CliError;
-
-/// The widget shows at most this many answers.
-pub const MAX_ANSWERS: usize = 5;
 
 #[derive(Serialize)]
 struct Answer<'a> {

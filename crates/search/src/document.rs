@@ -1,0 +1,35 @@
+//! What the site generator hands over for each page it wants to be found.
+
+use serde::{Deserialize, Serialize};
+
+/// One page for the index.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// Site-relative URL, like `/ouders/opvoeden/zakgeld/`.
+    pub url: String,
+    /// The page title.
+    pub title: String,
+    /// The one-sentence answer shown under the title.
+    pub description: String,
+    /// Questions this page answers, in the visitors' words (front matter `vragen`).
+    pub vragen: Vec<String>,
+    /// The text of the page's headings.
+    pub headings: Vec<String>,
+    /// The page text without markup.
+    pub body: String,
+    /// Who the page is for, like `ouders` or `jongeren`; empty for everyone.
+    pub doelgroepen: Vec<String>,
+    /// The theme the page belongs to, if any.
+    pub thema: Option<String>,
+}
+
+impl Document {
+    /// Every text of the page that is searched.
+    pub(crate) fn texts(&self) -> Vec<&str> {
+        let mut texts = vec![self.title.as_str(), self.description.as_str(), self.body.as_str()];
+        texts.extend(self.vragen.iter().map(String::as_str));
+        texts.extend(self.headings.iter().map(String::as_str));
+        texts.extend(self.thema.as_deref());
+        texts
+    }
+}

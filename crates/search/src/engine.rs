@@ -1,0 +1,315 @@
+//! Answering questions from an index bundle: the same code natively (`cjg ask`) and
+//! in the browser (the widget), reading everything from memory with no threads.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Serialize;
+use tantivy::collector::TopDocs;
+use tantivy::directory::{Directory, RamDirectory};
+use tantivy::query::Query;
+use tantivy::schema::Value;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocAddress, Index, ReloadPolicy, Searcher, TantivyDocument};
+
+use crate::analyzer::{Analyzer, DutchTokenizer, Stemmer, TOKENIZER};
+use crate::bundle;
+use crate::error::Error;
+use crate::fields::Fields;
+use crate::question::Question;
+use crate::ranking::RankingWeights;
+use crate::rules::{Rules, SIGNALS_FILE, SYNONYMS_FILE};
+use crate::signals::RiskSignals;
+use crate::synonyms::SynonymMatcher;
+use crate::vocabulary::Vocabulary;
+
+/// The widget and `cjg ask` show at most this many answers.
+pub const MAX_ANSWERS: usize = 5;
+
+/// The answer to a question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Antwoord {
+    /// A risk signal fired: show the urgent-help block before the answers.
+    pub urgent: bool,
+    /// Fitting pages, best first.
+    pub answers: Vec<Hit>,
+    /// The question's words that the site uses, without repeats: the only words of a
+    /// question that may ever be registered.
+    pub termen: Vec<String>,
+}
+
+/// A page that answers a question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// Site-relative URL of the page.
+    pub url: String,
+    /// The page title.
+    pub title: String,
+    /// The page's one-sentence answer.
+    pub description: String,
+    /// How well the page fits; only comparable within one question.
+    pub score: f32,
+}
+
+/// A loaded index bundle that answers questions.
+pub struct Engine {
+    searcher: Searcher,
+    fields: Fields,
+    analyzer: Arc<Analyzer>,
+    synonyms: SynonymMatcher,
+    signals: RiskSignals,
+    weights: RankingWeights,
+}
+
+impl Engine {
+    /// Loads an index bundle made by [`crate::build_index`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Engine, Error> {
+        let sections = bundle::read(bytes)?;
+        let section = |name: &str| -> Result<&str, Error> {
+            let (_, data) = sections
+                .iter()
+                .find(|(n, _)| *n == name)
+                .ok_or_else(|| Error::Bundle(format!("section `{name}` is missing")))?;
+            std::str::from_utf8(data).map_err(|_| Error::Bundle(format!("section `{name}` is not UTF-8")))
+        };
+        let stemmer = Stemmer::new();
+        let vocabulary = Vocabulary::from_text(section(bundle::VOCABULARY)?, &stemmer)?;
+        let rules = Rules::parse(section(SYNONYMS_FILE)?, section(SIGNALS_FILE)?)?;
+        let analyzer = Arc::new(Analyzer::new(Arc::new(vocabulary), stemmer));
+
+        let directory = RamDirectory::create();
+        for (name, data) in &sections {
+            if let Some(file) = name.strip_prefix(bundle::INDEX_PREFIX) {
+                directory.atomic_write(Path::new(file), data).map_err(tantivy::TantivyError::from)?;
+            }
+        }
+        let index = Index::open(directory)?;
+        index.tokenizers().register(TOKENIZER, TextAnalyzer::from(DutchTokenizer(analyzer.clone())));
+        let fields = Fields::of(&index.schema())?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+
+        Ok(Engine {
+            searcher: reader.searcher(),
+            fields,
+            synonyms: SynonymMatcher::new(&rules.synonyms, &analyzer),
+            analyzer,
+            signals: rules.signals,
+            weights: RankingWeights::default(),
+        })
+    }
+
+    /// Answers a question with at most `limit` pages, only pages for `doelgroep`
+    /// (and pages for everyone) when one is given.
+    ///
+    /// A failing search gives no answers rather than an error: the visitor then sees
+    /// the honest "no fitting answer" with the CJG's contact details, and the urgent
+    /// flag, which does not depend on the index, is still right.
+    pub fn ask(&self, question: &str, doelgroep: Option<&str>, limit: usize) -> Antwoord {
+        let understood = Question::new(question, &self.analyzer, &self.synonyms, &self.weights);
+        let answers = match understood.query(&self.fields, &self.weights) {
+            Some(query) if limit > 0 => self.search(&*query, doelgroep, limit).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        Antwoord { urgent: self.signals.is_urgent(question), answers, termen: understood.termen }
+    }
+
+    /// Every word the site uses (and every word of the synonym list), alphabetically.
+    pub fn vocabulary(&self) -> impl Iterator<Item = &str> {
+        self.analyzer.vocabulary().words()
+    }
+
+    /// The risk-signal rules, to show which rule fired for a question.
+    pub fn signals(&self) -> &RiskSignals {
+        &self.signals
+    }
+
+    /// The ranking weights in use.
+    pub fn weights(&self) -> &RankingWeights {
+        &self.weights
+    }
+
+    /// Ranks with other weights, for tuning.
+    pub fn set_weights(&mut self, weights: RankingWeights) {
+        self.weights = weights;
+    }
+
+    fn search(&self, query: &dyn Query, doelgroep: Option<&str>, limit: usize) -> tantivy::Result<Vec<Hit>> {
+        // With a doelgroep every match is ranked, since the best pages may all be for
+        // the other doelgroep; a site has a few hundred pages at most.
+        let wanted = match doelgroep {
+            Some(_) => usize::try_from(self.searcher.num_docs()).unwrap_or(usize::MAX).max(1),
+            None => limit,
+        };
+        let ranked = self.searcher.search(query, &TopDocs::with_limit(wanted).order_by_score())?;
+        let mut hits = Vec::new();
+        for (score, address) in ranked {
+            if hits.len() == limit {
+                break;
+            }
+            let best = hits.first().map_or(score, |h: &Hit| h.score);
+            if score < self.weights.min_score || score < best * self.weights.relative_cutoff {
+                break;
+            }
+            if let Some(hit) = self.hit(address, score, doelgroep)? {
+                hits.push(hit);
+            }
+        }
+        Ok(hits)
+    }
+
+    /// The page at `address` as a hit, or `None` if it is for another doelgroep.
+    fn hit(&self, address: DocAddress, score: f32, doelgroep: Option<&str>) -> tantivy::Result<Option<Hit>> {
+        let doc: TantivyDocument = self.searcher.doc(address)?;
+        if let Some(wanted) = doelgroep {
+            let mut doelgroepen = doc.get_all(self.fields.doelgroep).filter_map(|v| v.as_str()).peekable();
+            let for_everyone = doelgroepen.peek().is_none();
+            if !for_everyone && !doelgroepen.any(|d| d.eq_ignore_ascii_case(wanted.trim())) {
+                return Ok(None);
+            }
+        }
+        let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        Ok(Some(Hit {
+            url: text(self.fields.url),
+            title: text(self.fields.title),
+            description: text(self.fields.description),
+            score,
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::index::build_index;
+
+    fn page(url: &str, title: &str, description: &str, vragen: &[&str], body: &str, doelgroep: &str) -> Document {
+        Document {
+            url: url.into(),
+            title: title.into(),
+            description: description.into(),
+            vragen: vragen.iter().map(|v| v.to_string()).collect(),
+            headings: vec![],
+            body: body.into(),
+            doelgroepen: if doelgroep.is_empty() { vec![] } else { vec![doelgroep.into()] },
+            thema: None,
+        }
+    }
+
+    fn engine() -> Engine {
+        let pages = [
+            page(
+                "/ouders/zakgeld/",
+                "Zakgeld",
+                "Geef vanaf een jaar of zes een vast bedrag zakgeld.",
+                &["hoeveel zakgeld geef ik"],
+                "Maak afspraken over zakgeld en kleedgeld. Wat betaalt uw kind zelf?",
+                "ouders",
+            ),
+            page(
+                "/jongeren/bijbaan/",
+                "Een bijbaan",
+                "Vanaf 13 jaar mag je licht werk doen.",
+                &["mag ik werken als ik 14 ben"],
+                "Een bijbaan naast school. Let op je huiswerk en op stress.",
+                "jongeren",
+            ),
+            page(
+                "/jongeren/anticonceptie/",
+                "Anticonceptie",
+                "De pil, het condoom en andere middelen.",
+                &["hoe kom ik aan anticonceptie"],
+                "Anticonceptie haal je bij de huisarts.",
+                "jongeren",
+            ),
+            page(
+                "/jongeren/studiefinanciering/",
+                "Studiefinanciering",
+                "Vraag studiefinanciering aan bij DUO.",
+                &[],
+                "Studiefinanciering krijg je als je gaat studeren.",
+                "jongeren",
+            ),
+            page(
+                "/hulp-nodig/",
+                "Hulp nodig",
+                "Bel 113 als je aan zelfmoord denkt.",
+                &[],
+                "Praten helpt. Bel of chat anoniem.",
+                "",
+            ),
+        ];
+        let rules = Rules::parse(
+            "stufi, studiefinanciering\nde pil, anticonceptie\n",
+            "[zelfdoding]\nzelfmoord*\nwil/wilde dood\n",
+        )
+        .unwrap();
+        let bytes = build_index(&pages, &rules).unwrap();
+        Engine::from_bytes(&bytes).unwrap()
+    }
+
+    fn first(engine: &Engine, question: &str) -> Option<String> {
+        engine.ask(question, None, 5).answers.first().map(|hit| hit.url.clone())
+    }
+
+    #[test]
+    fn answers_after_a_round_trip_through_bytes() {
+        let answer = engine().ask("Hoeveel zakgeld geef je?", None, 5);
+        assert!(!answer.urgent);
+        assert_eq!(answer.answers[0].url, "/ouders/zakgeld/");
+        assert_eq!(answer.answers[0].title, "Zakgeld");
+        assert_eq!(answer.answers[0].description, "Geef vanaf een jaar of zes een vast bedrag zakgeld.");
+        assert_eq!(answer.termen, ["zakgeld", "geef"]);
+    }
+
+    #[test]
+    fn finds_pages_through_compounds_diminutives_synonyms_and_typos() {
+        let engine = engine();
+        assert_eq!(first(&engine, "zakgeldafspraken").as_deref(), Some("/ouders/zakgeld/"));
+        assert_eq!(first(&engine, "bijbaantje").as_deref(), Some("/jongeren/bijbaan/"));
+        assert_eq!(first(&engine, "huiswerkstress").as_deref(), Some("/jongeren/bijbaan/"));
+        assert_eq!(first(&engine, "hoe kom ik aan de pil").as_deref(), Some("/jongeren/anticonceptie/"));
+        assert_eq!(first(&engine, "stufi aanvragen").as_deref(), Some("/jongeren/studiefinanciering/"));
+        assert_eq!(first(&engine, "anticonseptie").as_deref(), Some("/jongeren/anticonceptie/"));
+        assert_eq!(first(&engine, "zakgelt").as_deref(), Some("/ouders/zakgeld/"));
+    }
+
+    #[test]
+    fn keeps_to_the_doelgroep_and_pages_for_everyone() {
+        let engine = engine();
+        let urls = |question: &str, doelgroep: &str| -> Vec<String> {
+            engine.ask(question, Some(doelgroep), 5).answers.into_iter().map(|h| h.url).collect()
+        };
+        assert_eq!(urls("bijbaan", "jongeren"), ["/jongeren/bijbaan/"]);
+        assert!(urls("bijbaan", "ouders").is_empty());
+        assert_eq!(urls("zelfmoord", "ouders"), ["/hulp-nodig/"], "a page without doelgroep is for everyone");
+    }
+
+    #[test]
+    fn flags_risk_signals_and_still_answers() {
+        let answer = engine().ask("ik denk aan zelfmoord", None, 5);
+        assert!(answer.urgent);
+        assert_eq!(answer.answers[0].url, "/hulp-nodig/");
+    }
+
+    #[test]
+    fn says_nothing_rather_than_guess() {
+        let engine = engine();
+        assert!(engine.ask("mijn fiets is kapot", None, 5).answers.is_empty());
+        assert!(engine.ask("", None, 5).answers.is_empty());
+        assert!(engine.ask("zakgeld", None, 0).answers.is_empty());
+    }
+
+    #[test]
+    fn knows_the_site_vocabulary() {
+        let engine = engine();
+        let vocabulary: Vec<&str> = engine.vocabulary().collect();
+        assert!(vocabulary.contains(&"zakgeld") && vocabulary.contains(&"stufi"));
+        assert!(!vocabulary.contains(&"de"));
+    }
+
+    #[test]
+    fn refuses_bytes_that_are_no_bundle() {
+        assert!(matches!(Engine::from_bytes(b"not an index"), Err(Error::Bundle(_))));
+    }
+}

@@ -1,0 +1,38 @@
+//! What can go wrong: a rule file with a mistake (by file and line), a file that
+//! cannot be read, tantivy failing, or an index bundle that is not one.
+
+use std::path::PathBuf;
+
+/// A mistake in `synoniemen.txt` or `signalen.txt`, with the place to fix it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}:{line}: {message}", file.display())]
+pub struct RuleError {
+    /// The rule file.
+    pub file: PathBuf,
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong and how to write it instead.
+    pub message: String,
+}
+
+/// Everything the search crate can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A rule file has a mistake.
+    #[error(transparent)]
+    Rule(#[from] RuleError),
+    /// A rule file could not be read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// tantivy could not build or open the index.
+    #[error("search index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    /// The bytes are not an index bundle of this version of cjg; rebuild the site.
+    #[error("the search index bundle cannot be read ({0}); rebuild the site with this version of cjg")]
+    Bundle(String),
+}

@@ -1,0 +1,109 @@
+//! The fields of the tantivy index, shared by the builder and the engine.
+
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED, STRING,
+};
+use tantivy::TantivyDocument;
+
+use crate::analyzer::TOKENIZER;
+use crate::document::Document;
+use crate::error::Error;
+use crate::ranking::RankingWeights;
+
+/// The index fields. Text fields go through the Dutch analyzer and keep term
+/// frequencies but no positions: the engine asks for words, never for exact phrases.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fields {
+    pub title: Field,
+    pub description: Field,
+    pub vragen: Field,
+    pub headings: Field,
+    pub body: Field,
+    pub thema: Field,
+    /// Stored, and indexed whole so a page can be looked up by its URL.
+    pub url: Field,
+    /// Stored, and indexed whole; one value per doelgroep, none for everyone.
+    pub doelgroep: Field,
+}
+
+const TITLE: &str = "title";
+const DESCRIPTION: &str = "description";
+const VRAGEN: &str = "vragen";
+const HEADINGS: &str = "headings";
+const BODY: &str = "body";
+const THEMA: &str = "thema";
+const URL: &str = "url";
+const DOELGROEP: &str = "doelgroep";
+
+impl Fields {
+    /// The schema of a new index and its fields.
+    pub(crate) fn schema() -> (Schema, Fields) {
+        let searched = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default().set_tokenizer(TOKENIZER).set_index_option(IndexRecordOption::WithFreqs),
+        );
+        let shown = searched.clone().set_stored();
+        let mut builder = Schema::builder();
+        let fields = Fields {
+            title: builder.add_text_field(TITLE, shown.clone()),
+            description: builder.add_text_field(DESCRIPTION, shown),
+            vragen: builder.add_text_field(VRAGEN, searched.clone()),
+            headings: builder.add_text_field(HEADINGS, searched.clone()),
+            body: builder.add_text_field(BODY, searched.clone()),
+            thema: builder.add_text_field(THEMA, searched),
+            url: builder.add_text_field(URL, STRING | STORED),
+            doelgroep: builder.add_text_field(DOELGROEP, STRING | STORED),
+        };
+        (builder.build(), fields)
+    }
+
+    /// The fields of an existing index.
+    pub(crate) fn of(schema: &Schema) -> Result<Fields, Error> {
+        let field = |name: &str| {
+            schema.get_field(name).map_err(|_| Error::Bundle(format!("the index has no field `{name}`")))
+        };
+        Ok(Fields {
+            title: field(TITLE)?,
+            description: field(DESCRIPTION)?,
+            vragen: field(VRAGEN)?,
+            headings: field(HEADINGS)?,
+            body: field(BODY)?,
+            thema: field(THEMA)?,
+            url: field(URL)?,
+            doelgroep: field(DOELGROEP)?,
+        })
+    }
+
+    /// The searched fields with their weights.
+    pub(crate) fn weighted(&self, weights: &RankingWeights) -> [(Field, f32); 6] {
+        [
+            (self.vragen, weights.vragen),
+            (self.title, weights.title),
+            (self.description, weights.description),
+            (self.headings, weights.headings),
+            (self.body, weights.body),
+            (self.thema, weights.thema),
+        ]
+    }
+
+    /// A page as a tantivy document.
+    pub(crate) fn document(&self, page: &Document) -> TantivyDocument {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(self.url, &page.url);
+        doc.add_text(self.title, &page.title);
+        doc.add_text(self.description, &page.description);
+        doc.add_text(self.body, &page.body);
+        for vraag in &page.vragen {
+            doc.add_text(self.vragen, vraag);
+        }
+        for heading in &page.headings {
+            doc.add_text(self.headings, heading);
+        }
+        for doelgroep in &page.doelgroepen {
+            doc.add_text(self.doelgroep, doelgroep.trim().to_lowercase());
+        }
+        if let Some(thema) = &page.thema {
+            doc.add_text(self.thema, thema);
+        }
+        doc
+    }
+}

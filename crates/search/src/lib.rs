@@ -1,0 +1,34 @@
+//! The question engine of a CJG site, used natively by `cjg build` and `cjg ask` and
+//! compiled to WASM for the `<cjg-vraag>` widget, so the browser runs what the tests
+//! measure.
+//!
+//! [`build_index`] turns the site's [`Document`]s and the editors' [`Rules`] into one
+//! index bundle; [`Engine::from_bytes`] loads it and [`Engine::ask`] answers with an
+//! [`Antwoord`]: whether the question carries a risk signal, the fitting pages, and
+//! the question's words that the site knows.
+
+mod analyzer;
+mod bundle;
+mod document;
+mod engine;
+mod error;
+mod fields;
+mod index;
+mod question;
+mod ranking;
+mod rules;
+mod signals;
+mod spelling;
+mod synonyms;
+mod text;
+mod vocabulary;
+
+pub use document::Document;
+pub use engine::{Antwoord, Engine, Hit, MAX_ANSWERS};
+pub use error::{Error, RuleError};
+pub use index::build_index;
+pub use ranking::RankingWeights;
+pub use rules::{Rules, SIGNALS_FILE, SYNONYMS_FILE};
+pub use signals::{RiskSignal, RiskSignals};
+pub use synonyms::Synonyms;
+pub use vocabulary::Vocabulary;

@@ -1,0 +1,203 @@
+//! From a visitor's question to a tantivy query: spelling corrected, synonyms added,
+//! every word analysed like the pages were.
+//!
+//! A question becomes a list of *concepts*, one per word or synonym phrase. Each
+//! concept has alternatives (the visitor's own words, each synonym), and each
+//! alternative is a list of words, each word its whole-word term and compound parts.
+
+use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::Term;
+
+use crate::analyzer::Analyzer;
+use crate::fields::Fields;
+use crate::ranking::RankingWeights;
+use crate::spelling;
+use crate::synonyms::SynonymMatcher;
+use crate::text;
+
+/// A question, understood.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Question {
+    concepts: Vec<Concept>,
+    /// The question's words that are in the site's vocabulary, first occurrence first.
+    pub termen: Vec<String>,
+}
+
+/// What one word or synonym phrase of the question may be found as.
+#[derive(Debug, Clone, PartialEq)]
+struct Concept {
+    alternatives: Vec<Alternative>,
+}
+
+/// One way of saying a concept, with how much a match counts.
+#[derive(Debug, Clone, PartialEq)]
+struct Alternative {
+    /// Per word: the whole-word term first, then the terms of its compound parts.
+    words: Vec<Vec<String>>,
+    weight: f32,
+}
+
+impl Question {
+    /// Understands `question` in terms of the site's vocabulary and synonyms.
+    pub(crate) fn new(
+        question: &str,
+        analyzer: &Analyzer,
+        synonyms: &SynonymMatcher,
+        weights: &RankingWeights,
+    ) -> Question {
+        let vocabulary = analyzer.vocabulary();
+        let (words, certainty): (Vec<String>, Vec<f32>) = text::words(question)
+            .into_iter()
+            .map(|word| {
+                if analyzer.recognises(&word.text) {
+                    return (word.text, 1.0);
+                }
+                match spelling::correct(&word.text, vocabulary) {
+                    Some(correction) => (correction.to_string(), weights.spelling),
+                    None => (word.text, 1.0),
+                }
+            })
+            .unzip();
+
+        let analyse = |phrase: &[&str]| -> Vec<Vec<String>> {
+            phrase.iter().filter_map(|w| analyzer.forms(w)).map(|forms| analyzer.word_terms(&forms)).collect()
+        };
+        let mut concepts = Vec::new();
+        for span in synonyms.spans(&words, analyzer) {
+            let weight = certainty[span.start..span.end].iter().copied().fold(1.0, f32::min);
+            let own: Vec<&str> = words[span.start..span.end].iter().map(String::as_str).collect();
+            let mut alternatives = vec![Alternative { words: analyse(&own), weight }];
+            for phrase in &span.alternatives {
+                let words = analyse(&phrase.split(' ').collect::<Vec<_>>());
+                alternatives.push(Alternative { words, weight: weight * weights.synonym });
+            }
+            alternatives.retain(|a| !a.words.is_empty());
+            if !alternatives.is_empty() {
+                concepts.push(Concept { alternatives });
+            }
+        }
+
+        let mut termen: Vec<String> = Vec::new();
+        for word in &words {
+            let Some(forms) = analyzer.forms(word) else { continue };
+            let known: Vec<&str> = if vocabulary.contains(word) {
+                vec![word]
+            } else if vocabulary.contains(&forms.base) {
+                vec![&forms.base]
+            } else {
+                forms.parts.iter().map(String::as_str).filter(|p| vocabulary.contains(p)).collect()
+            };
+            for term in known {
+                if !termen.iter().any(|t| t == term) {
+                    termen.push(term.to_string());
+                }
+            }
+        }
+        Question { concepts, termen }
+    }
+
+    /// The tantivy query, or `None` when the question has no searchable word.
+    pub(crate) fn query(&self, fields: &Fields, weights: &RankingWeights) -> Option<Box<dyn Query>> {
+        if self.concepts.is_empty() {
+            return None;
+        }
+        let weighted = fields.weighted(weights);
+        let term = |text: &str| -> Box<dyn Query> {
+            should(
+                weighted
+                    .iter()
+                    .filter(|(_, weight)| *weight > 0.0)
+                    .map(|&(field, weight)| {
+                        let query = TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs);
+                        boost(Box::new(query), weight)
+                    })
+                    .collect(),
+            )
+        };
+        let word = |terms: &[String]| -> Box<dyn Query> {
+            let (whole, parts) = terms.split_first().expect("a word has at least its whole-word term");
+            let mut queries = vec![term(whole)];
+            queries.extend(parts.iter().map(|part| boost(term(part), weights.compound_part)));
+            should(queries)
+        };
+        let concepts = self.concepts.iter().map(|concept| {
+            let mut alternatives: Vec<Box<dyn Query>> = concept
+                .alternatives
+                .iter()
+                .map(|a| boost(should(a.words.iter().map(|terms| word(terms)).collect()), a.weight))
+                .collect();
+            if alternatives.len() == 1 {
+                alternatives.remove(0)
+            } else {
+                Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, weights.tie_breaker)) as Box<dyn Query>
+            }
+        });
+        Some(should(concepts.collect()))
+    }
+}
+
+/// Any of the queries, their scores added; a single query as it is.
+fn should(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if queries.len() == 1 {
+        return queries.remove(0);
+    }
+    Box::new(BooleanQuery::new(queries.into_iter().map(|q| (Occur::Should, q)).collect()))
+}
+
+/// The query with its score multiplied by `weight`; as it is for weight 1.
+fn boost(query: Box<dyn Query>, weight: f32) -> Box<dyn Query> {
+    if weight == 1.0 {
+        query
+    } else {
+        Box::new(BoostQuery::new(query, weight))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::analyzer::Stemmer;
+    use crate::synonyms::Synonyms;
+    use crate::vocabulary::Vocabulary;
+
+    fn question(text: &str) -> Question {
+        let stemmer = Stemmer::new();
+        let synonyms = Synonyms::parse("stufi, studiefinanciering\n", Path::new("s")).unwrap();
+        let vocabulary = Vocabulary::collect(
+            [vec!["Zakgeld en afspraken. Studiefinanciering aanvragen."]],
+            synonyms.words().map(str::to_string),
+            &stemmer,
+        );
+        let analyzer = Analyzer::new(Arc::new(vocabulary), stemmer);
+        let matcher = SynonymMatcher::new(&synonyms, &analyzer);
+        Question::new(text, &analyzer, &matcher, &RankingWeights::default())
+    }
+
+    #[test]
+    fn termen_are_known_words_after_correction_and_splitting() {
+        assert_eq!(question("Hoeveel zakgelt, Jan?").termen, ["zakgeld"]);
+        assert_eq!(question("zakgeldafspraken").termen, ["zakgeld", "afspraken"]);
+        assert_eq!(question("stufi aanvragen stufi").termen, ["stufi", "aanvragen"]);
+    }
+
+    #[test]
+    fn corrections_and_synonyms_count_less() {
+        let weights = RankingWeights::default();
+        let q = question("zakgelt");
+        assert_eq!(q.concepts[0].alternatives[0].weight, weights.spelling);
+        let q = question("stufi");
+        let alternative_weights: Vec<f32> = q.concepts[0].alternatives.iter().map(|a| a.weight).collect();
+        assert_eq!(alternative_weights, [1.0, weights.synonym]);
+    }
+
+    #[test]
+    fn a_question_of_stop_words_has_no_query() {
+        let (schema, fields) = Fields::schema();
+        drop(schema);
+        assert!(question("hoe kan ik dat?").query(&fields, &RankingWeights::default()).is_none());
+    }
+}

@@ -1,0 +1,67 @@
+//! The knobs of the ranking, in one place, each with its range and effect.
+//!
+//! The score of a page is BM25 (tantivy's, k1 = 1.2, b = 0.75) summed over the
+//! question's words: per word, the best of its own form, its synonyms and its
+//! spelling correction counts (see [`RankingWeights::tie_breaker`]), and within that
+//! form every field the word occurs in adds its BM25 score times the field's weight.
+
+use serde::{Deserialize, Serialize};
+
+/// How fields and kinds of match count; [`Default`] is tuned on the example site.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct RankingWeights {
+    /// A match in the page's `vragen` (question variants in the visitors' words).
+    /// Range 0–10, default 3.0. The strongest sign that a page answers a question;
+    /// raise it when pages with fitting `vragen` lose to pages that merely mention a word.
+    pub vragen: f32,
+    /// A match in the title. Range 0–10, default 2.5.
+    pub title: f32,
+    /// A match in the description (the one-sentence answer). Range 0–10, default 1.5.
+    pub description: f32,
+    /// A match in a heading. Range 0–10, default 1.2.
+    pub headings: f32,
+    /// A match in the body text. Range 0–10, default 1.0. Lower it when long pages
+    /// that mention everything win too often.
+    pub body: f32,
+    /// A match in the theme name. Range 0–10, default 0.5.
+    pub thema: f32,
+    /// A compound part ("geld" of "zakgeld") against the whole word. Range 0–1,
+    /// default 0.5. At 0 compounds only match as a whole; at 1 a part counts as much
+    /// as the word itself.
+    pub compound_part: f32,
+    /// A synonym from `synoniemen.txt` against the visitor's own word. Range 0–1,
+    /// default 0.8. Below 1 so that a page using the visitor's own word wins a tie.
+    pub synonym: f32,
+    /// A spelling correction against a correctly spelt word. Range 0–1, default 0.7.
+    pub spelling: f32,
+    /// Of the forms of one question word (own word, synonyms, correction) the best
+    /// counts fully and the others with this share. Range 0–1, default 0.1. At 1 a
+    /// word with many synonyms outweighs the rest of the question.
+    pub tie_breaker: f32,
+    /// Answers scoring below this share of the best answer are left out. Range 0–1,
+    /// default 0.3. Higher gives fewer, surer answers.
+    pub relative_cutoff: f32,
+    /// Answers scoring below this are left out, so that a question matching only a
+    /// common word gets the honest "no fitting answer". Range 0–∞, default 1.0; the
+    /// scale depends on the size of the site.
+    pub min_score: f32,
+}
+
+impl Default for RankingWeights {
+    fn default() -> RankingWeights {
+        RankingWeights {
+            vragen: 3.0,
+            title: 2.5,
+            description: 1.5,
+            headings: 1.2,
+            body: 1.0,
+            thema: 0.5,
+            compound_part: 0.5,
+            synonym: 0.8,
+            spelling: 0.7,
+            tie_breaker: 0.1,
+            relative_cutoff: 0.3,
+            min_score: 1.0,
+        }
+    }
+}

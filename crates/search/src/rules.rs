@@ -1,0 +1,66 @@
+//! The two plain files editors keep in `content/`: the synonym list and the risk
+//! signals. Loaded together because the index bundle carries both.
+
+use std::path::Path;
+
+use crate::error::Error;
+use crate::signals::RiskSignals;
+use crate::synonyms::Synonyms;
+
+/// The synonym list's file name in `content/`.
+pub const SYNONYMS_FILE: &str = "synoniemen.txt";
+/// The risk-signal rules' file name in `content/`.
+pub const SIGNALS_FILE: &str = "signalen.txt";
+
+/// The editors' rules for the question engine.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    /// What words mean the same (`synoniemen.txt`).
+    pub synonyms: Synonyms,
+    /// What makes a question urgent (`signalen.txt`).
+    pub signals: RiskSignals,
+}
+
+impl Rules {
+    /// Reads `synoniemen.txt` and `signalen.txt` from the content folder. Both must
+    /// exist: a site without risk signals would silently never show urgent help.
+    pub fn load(content_dir: &Path) -> Result<Rules, Error> {
+        let read = |name: &str| {
+            let path = content_dir.join(name);
+            std::fs::read_to_string(&path).map(|text| (text, path.clone())).map_err(|source| Error::Io { path, source })
+        };
+        let (synonyms, synonyms_path) = read(SYNONYMS_FILE)?;
+        let (signals, signals_path) = read(SIGNALS_FILE)?;
+        Ok(Rules {
+            synonyms: Synonyms::parse(&synonyms, &synonyms_path)?,
+            signals: RiskSignals::parse(&signals, &signals_path)?,
+        })
+    }
+
+    /// Parses both files from text, naming them by their plain file names in errors.
+    pub fn parse(synonyms: &str, signals: &str) -> Result<Rules, Error> {
+        Ok(Rules {
+            synonyms: Synonyms::parse(synonyms, Path::new(SYNONYMS_FILE))?,
+            signals: RiskSignals::parse(signals, Path::new(SIGNALS_FILE))?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_site_rules_load() {
+        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+        let rules = Rules::load(&content).unwrap_or_else(|e| panic!("{e}"));
+        assert!(rules.synonyms.len() >= 60, "{} synonym groups", rules.synonyms.len());
+        assert!(rules.signals.len() >= 30, "{} signal rules", rules.signals.len());
+    }
+
+    #[test]
+    fn a_missing_file_is_named() {
+        let error = Rules::load(Path::new("/nonexistent")).unwrap_err();
+        assert!(error.to_string().starts_with("/nonexistent/synoniemen.txt: "), "{error}");
+    }
+}

@@ -1,0 +1,107 @@
+//! Typo tolerance: a question word the site does not know is read as the nearest
+//! word the site does know ("zakgelt" → "zakgeld", "anticonseptie" → "anticonceptie").
+//!
+//! Only the site's own vocabulary is searched, with a distance that grows with the
+//! word: short words are too easily another real word. Adjacent letters swapped count
+//! as one mistake. The first letter must be right: people rarely mistype it, and
+//! without that rule "overtijd" would become "vermijd". The choice is deterministic:
+//! nearest first, then the word on the most pages, then alphabetical.
+
+use crate::vocabulary::Vocabulary;
+
+/// Words shorter than this are never corrected.
+const MIN_CORRECTED: usize = 4;
+/// From this length on, two mistakes are allowed instead of one.
+const MIN_FOR_TWO_MISTAKES: usize = 8;
+
+/// How many mistakes a word of `len` letters may have to still be recognised.
+pub(crate) fn allowed_mistakes(len: usize) -> usize {
+    match len {
+        0..MIN_CORRECTED => 0,
+        MIN_CORRECTED..MIN_FOR_TWO_MISTAKES => 1,
+        _ => 2,
+    }
+}
+
+/// The site's word nearest to `word`, if one is near enough.
+pub(crate) fn correct<'v>(word: &str, vocabulary: &'v Vocabulary) -> Option<&'v str> {
+    if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let max = allowed_mistakes(word.len());
+    if max == 0 {
+        return None;
+    }
+    let first = word.as_bytes()[0];
+    vocabulary
+        .words()
+        .filter(|candidate| candidate.as_bytes()[0] == first)
+        .filter(|candidate| candidate.len() >= MIN_CORRECTED && candidate.len().abs_diff(word.len()) <= max)
+        .filter_map(|candidate| Some((distance(word.as_bytes(), candidate.as_bytes(), max)?, candidate)))
+        .min_by_key(|&(distance, candidate)| (distance, std::cmp::Reverse(vocabulary.pages_with(candidate)), candidate))
+        .map(|(_, candidate)| candidate)
+}
+
+/// The number of typing mistakes (a letter inserted, dropped or replaced, or two
+/// neighbours swapped) between `a` and `b`, if it is at most `max`.
+pub(crate) fn distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    // Three rows of the optimal-string-alignment table: two back, one back, current.
+    let width = b.len() + 1;
+    let mut before: Vec<usize> = vec![0; width];
+    let mut previous: Vec<usize> = (0..width).collect();
+    let mut current: Vec<usize> = vec![0; width];
+    for i in 1..=a.len() {
+        current[0] = i;
+        let mut row_min = current[0];
+        for j in 1..width {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            current[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    let d = previous[b.len()];
+    (d <= max).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyzer::Stemmer;
+
+    #[test]
+    fn counts_typing_mistakes() {
+        assert_eq!(distance(b"zakgelt", b"zakgeld", 2), Some(1));
+        assert_eq!(distance(b"huiswrek", b"huiswerk", 2), Some(1), "swapped neighbours are one mistake");
+        assert_eq!(distance(b"anticonseptie", b"anticonceptie", 2), Some(1));
+        assert_eq!(distance(b"geslagen", b"geslaagd", 2), None);
+        assert_eq!(distance(b"", b"abc", 3), Some(3));
+    }
+
+    #[test]
+    fn corrects_to_the_nearest_site_word() {
+        let stemmer = Stemmer::new();
+        let vocabulary = Vocabulary::collect(
+            [vec!["zakgeld anticonceptie koorts"], vec!["zakgeld kleedgeld"]],
+            [],
+            &stemmer,
+        );
+        assert_eq!(correct("zakgelt", &vocabulary), Some("zakgeld"));
+        assert_eq!(correct("anticonseptie", &vocabulary), Some("anticonceptie"));
+        assert_eq!(correct("korts", &vocabulary), Some("koorts"));
+        assert_eq!(correct("kat", &vocabulary), None, "too short to guess");
+        assert_eq!(correct("fiets", &vocabulary), None);
+        assert_eq!(correct("akgeld", &vocabulary), None, "the first letter must be right");
+    }
+}

@@ -1,0 +1,140 @@
+//! The words the site uses: the yardstick for compound splitting, diminutives and
+//! spelling correction, and the only words a question may be registered with.
+//!
+//! It is made once from the pages (and the synonym list) when the index is built and
+//! travels inside the index bundle, so the browser splits and corrects exactly as the
+//! index builder did.
+
+use std::collections::{BTreeMap, HashSet};
+
+use crate::analyzer::{is_stopword, Stemmer};
+use crate::error::Error;
+use crate::text;
+
+/// The site's words with the number of pages each occurs on.
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    /// Word → number of pages it occurs on (0 for words only in the synonym list).
+    words: BTreeMap<String, u32>,
+    /// The stem of every word, so that "slaap" is known when the pages say "slapen".
+    stems: HashSet<String>,
+}
+
+impl Vocabulary {
+    /// The vocabulary of some pages' texts (one `Vec` of texts per page) and of extra
+    /// words that occur on no page.
+    pub(crate) fn collect<'a>(
+        pages: impl IntoIterator<Item = Vec<&'a str>>,
+        extra: impl IntoIterator<Item = String>,
+        stemmer: &Stemmer,
+    ) -> Vocabulary {
+        let mut words: BTreeMap<String, u32> = BTreeMap::new();
+        for texts in pages {
+            let on_page: HashSet<String> = texts
+                .into_iter()
+                .flat_map(text::words)
+                .map(|w| w.text)
+                .filter(|w| is_vocabulary_word(w))
+                .collect();
+            for word in on_page {
+                *words.entry(word).or_default() += 1;
+            }
+        }
+        for word in extra {
+            if is_vocabulary_word(&word) {
+                words.entry(word).or_default();
+            }
+        }
+        Vocabulary::from_words(words, stemmer)
+    }
+
+    fn from_words(words: BTreeMap<String, u32>, stemmer: &Stemmer) -> Vocabulary {
+        let stems = words.keys().map(|w| stemmer.stem(w)).collect();
+        Vocabulary { words, stems }
+    }
+
+    /// Whether the site uses exactly this word.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains_key(word)
+    }
+
+    /// Whether the site uses this word or another form with the same stem.
+    pub(crate) fn knows(&self, word: &str, stemmer: &Stemmer) -> bool {
+        self.contains(word) || self.stems.contains(&stemmer.stem(word))
+    }
+
+    /// The number of pages a word occurs on.
+    pub(crate) fn pages_with(&self, word: &str) -> u32 {
+        self.words.get(word).copied().unwrap_or(0)
+    }
+
+    /// All words, alphabetically.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.keys().map(String::as_str)
+    }
+
+    /// One `word<TAB>pages` line per word: the form stored in the bundle.
+    pub(crate) fn to_text(&self) -> String {
+        let mut out = String::new();
+        for (word, pages) in &self.words {
+            out.push_str(word);
+            out.push('\t');
+            out.push_str(&pages.to_string());
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Reads the form written by [`Vocabulary::to_text`].
+    pub(crate) fn from_text(text: &str, stemmer: &Stemmer) -> Result<Vocabulary, Error> {
+        let mut words = BTreeMap::new();
+        for line in text.lines() {
+            let parsed = line.split_once('\t').and_then(|(word, pages)| Some((word, pages.parse().ok()?)));
+            let Some((word, pages)) = parsed else {
+                return Err(Error::Bundle(format!("vocabulary line `{line}` is not `word<TAB>pages`")));
+            };
+            words.insert(word.to_string(), pages);
+        }
+        Ok(Vocabulary::from_words(words, stemmer))
+    }
+}
+
+/// Words worth knowing: not a stop word, at least two characters, at least one letter.
+fn is_vocabulary_word(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().any(char::is_alphabetic) && !is_stopword(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_pages_not_occurrences() {
+        let stemmer = Stemmer::new();
+        let vocabulary = Vocabulary::collect(
+            [vec!["Zakgeld, zakgeld!", "geld"], vec!["Zakgeld en kleedgeld"]],
+            ["stufi".to_string()],
+            &stemmer,
+        );
+        assert_eq!(vocabulary.pages_with("zakgeld"), 2);
+        assert_eq!(vocabulary.pages_with("geld"), 1);
+        assert!(vocabulary.contains("stufi"));
+        assert!(!vocabulary.contains("en"), "stop words are not vocabulary");
+    }
+
+    #[test]
+    fn knows_other_forms_through_stems() {
+        let stemmer = Stemmer::new();
+        let vocabulary = Vocabulary::collect([vec!["slapen"]], [], &stemmer);
+        assert!(vocabulary.knows("slaap", &stemmer));
+        assert!(!vocabulary.contains("slaap"));
+    }
+
+    #[test]
+    fn survives_its_text_form() {
+        let stemmer = Stemmer::new();
+        let vocabulary = Vocabulary::collect([vec!["huiswerk en stress"]], [], &stemmer);
+        let again = Vocabulary::from_text(&vocabulary.to_text(), &stemmer).unwrap();
+        assert_eq!(again.words().collect::<Vec<_>>(), ["huiswerk", "stress"]);
+    }
+}

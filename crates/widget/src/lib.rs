@@ -1,0 +1,27 @@
+//! The question engine for the browser: wasm-bindgen bindings around
+//! [`cjg_search::Engine`], used by `widget/cjg-vraag.js`. No logic of its own, so the
+//! browser answers exactly as `cjg ask` does.
+
+use cjg_search::MAX_ANSWERS;
+use wasm_bindgen::prelude::*;
+
+/// A loaded index bundle, answering questions in the visitor's browser.
+#[wasm_bindgen]
+pub struct Vraagbaak(cjg_search::Engine);
+
+#[wasm_bindgen]
+impl Vraagbaak {
+    /// Loads the index bundle (`zoekindex.HASH.bin`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(bytes: &[u8]) -> Result<Vraagbaak, JsError> {
+        cjg_search::Engine::from_bytes(bytes).map(Vraagbaak).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Answers a question as JSON (`{"urgent":…,"answers":[…],"termen":[…]}`);
+    /// `doelgroep` is `"ouders"`, `"jongeren"` or `""` for everyone.
+    pub fn ask(&self, vraag: &str, doelgroep: &str) -> String {
+        let doelgroep = Some(doelgroep).filter(|d| !d.is_empty());
+        let antwoord = self.0.ask(vraag, doelgroep, MAX_ANSWERS);
+        serde_json::to_string(&antwoord).unwrap_or_else(|_| r#"{"urgent":false,"answers":[],"termen":[]}"#.into())
+    }
+}

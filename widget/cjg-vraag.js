@@ -1,0 +1,202 @@
+// <cjg-vraag>: the question box. The visitor types a question and gets answers from
+// the site's own pages, computed in this browser by the WASM question engine: the
+// question never leaves the device.
+//
+// Contract with the templates (attributes and children the site renders):
+//   data-glue   URL of the wasm-bindgen glue module (cjg_widget.HASH.js)
+//   data-wasm   URL of the WASM file (cjg_widget_bg.HASH.wasm)
+//   data-index  URL of the index bundle (zoekindex.HASH.bin)
+//   data-alle-onderwerpen  URL of the themes overview, the way on when the box fails
+//   <p class="cjg-vraag-zonder-js">            shown without JavaScript, removed here
+//   <template data-slot="urgent">              help-right-now block for risk signals
+//   <template data-slot="geen-antwoord">       shown when no page fits
+//
+// Nothing is fetched until the question box gets focus. Only same-origin URLs are
+// fetched; nothing is stored; text from the index is only ever set as textContent.
+// Answers are rendered as ol.cjg-vraag-lijst > li.cjg-vraag-antwoord > a.cjg-vraag-titel,
+// best first.
+
+const WACHTTIJD_MS = 200; // debounce while typing
+const TEKST = {
+  label: 'Stel je vraag',
+  uitleg: 'Typ je vraag in je eigen woorden. Je vraag blijft op je eigen telefoon of computer.',
+  voorWie: 'Voor wie zijn de antwoorden?',
+  ouder: 'Ik ben ouder',
+  jongere: 'Ik ben jongere',
+  alles: 'Alles',
+  laden: 'Even laden…',
+  kapot: 'De vraagbox doet het nu niet.',
+  alleOnderwerpen: 'Bekijk alle onderwerpen',
+  geenAntwoord: 'We vonden geen passend antwoord.',
+  hulpEerst: 'Belangrijk: hieronder staat waar je nu meteen hulp krijgt.',
+  aantal: (n) => (n === 1 ? '1 antwoord op je vraag.' : `${n} antwoorden op je vraag.`),
+};
+
+let volgnummer = 0;
+
+/** A URL on this site, or null: the widget never contacts another origin. */
+function eigenUrl(waarde) {
+  if (!waarde) return null;
+  const url = new URL(waarde, document.baseURI);
+  return url.origin === location.origin ? url.href : null;
+}
+
+/** An element with a class and, optionally, text. */
+function maak(tag, klasse, tekst) {
+  const el = document.createElement(tag);
+  if (klasse) el.className = klasse;
+  if (tekst !== undefined) el.textContent = tekst;
+  return el;
+}
+
+class CjgVraag extends HTMLElement {
+  connectedCallback() {
+    if (this.invoer) return; // moved in the DOM: already built
+    const id = `cjg-vraag-${++volgnummer}`;
+    this.sjablonen = {
+      urgent: this.querySelector('template[data-slot="urgent"]'),
+      geenAntwoord: this.querySelector('template[data-slot="geen-antwoord"]'),
+    };
+    this.querySelector('.cjg-vraag-zonder-js')?.remove();
+
+    // No role="search" here: the template around the element owns the landmark.
+    const formulier = maak('form', 'cjg-vraag-formulier');
+    formulier.noValidate = true;
+
+    const label = maak('label', 'cjg-vraag-label', TEKST.label);
+    label.htmlFor = `${id}-invoer`;
+    const uitleg = maak('p', 'cjg-vraag-uitleg', TEKST.uitleg);
+    uitleg.id = `${id}-uitleg`;
+
+    this.invoer = maak('input', 'cjg-vraag-invoer');
+    Object.assign(this.invoer, { type: 'search', id: `${id}-invoer`, autocomplete: 'off', spellcheck: true });
+    this.invoer.setAttribute('enterkeyhint', 'search');
+    this.invoer.setAttribute('aria-describedby', uitleg.id);
+    this.invoer.setAttribute('aria-controls', `${id}-antwoorden`);
+
+    const keuze = maak('fieldset', 'cjg-vraag-voor');
+    keuze.append(maak('legend', '', TEKST.voorWie));
+    for (const [waarde, tekst] of [['ouders', TEKST.ouder], ['jongeren', TEKST.jongere], ['', TEKST.alles]]) {
+      const optie = maak('label', 'cjg-vraag-optie');
+      const knop = maak('input');
+      Object.assign(knop, { type: 'radio', name: `${id}-doelgroep`, value: waarde, checked: waarde === '' });
+      optie.append(knop, ` ${tekst}`);
+      keuze.append(optie);
+    }
+
+    this.uitvoer = maak('div', 'cjg-vraag-uitvoer');
+    this.uitvoer.id = `${id}-antwoorden`;
+    this.uitvoer.setAttribute('aria-live', 'polite');
+
+    formulier.append(label, uitleg, this.invoer, keuze, this.uitvoer);
+    this.prepend(formulier);
+
+    this.invoer.addEventListener('focus', () => this.laad(), { once: true });
+    this.invoer.addEventListener('input', () => this.later());
+    keuze.addEventListener('change', () => this.beantwoord());
+    formulier.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.laad();
+      this.beantwoord();
+    });
+  }
+
+  /** Fetches the engine and the index once, on first focus. */
+  laad() {
+    if (this.geladen) return this.geladen;
+    const glue = eigenUrl(this.dataset.glue);
+    const wasm = eigenUrl(this.dataset.wasm);
+    const index = eigenUrl(this.dataset.index);
+    this.toon([maak('p', 'cjg-vraag-status', TEKST.laden)]);
+    this.geladen = (async () => {
+      if (!glue || !wasm || !index) {
+        throw new Error('data-glue, data-wasm of data-index ontbreekt of wijst naar een andere site');
+      }
+      const bundel = fetch(index).then((antwoord) => {
+        if (!antwoord.ok) throw new Error(`${index}: ${antwoord.status}`);
+        return antwoord.arrayBuffer();
+      });
+      const module = await import(glue);
+      await module.default({ module_or_path: wasm });
+      this.vraagbaak = new module.Vraagbaak(new Uint8Array(await bundel));
+    })();
+    this.geladen.then(
+      () => this.beantwoord(),
+      (fout) => {
+        console.error('cjg-vraag:', fout);
+        this.kapot = true;
+        this.toonKapot();
+      },
+    );
+    return this.geladen;
+  }
+
+  /** Answers after the visitor pauses typing. */
+  later() {
+    clearTimeout(this.wachter);
+    this.wachter = setTimeout(() => this.beantwoord(), WACHTTIJD_MS);
+  }
+
+  beantwoord() {
+    clearTimeout(this.wachter);
+    if (this.kapot) return this.toonKapot();
+    if (!this.vraagbaak) return; // laad() answers when it is done
+    const vraag = this.invoer.value.trim();
+    const doelgroep = this.querySelector('.cjg-vraag-voor input:checked')?.value ?? '';
+    if (!vraag) {
+      this.vorige = '';
+      return this.toon([]);
+    }
+    const antwoord = JSON.parse(this.vraagbaak.ask(vraag, doelgroep));
+    const sleutel = JSON.stringify([antwoord.urgent, antwoord.answers.map((a) => a.url)]);
+    if (sleutel === this.vorige) return; // unchanged: do not make screen readers repeat it
+    this.vorige = sleutel;
+
+    const delen = [];
+    if (antwoord.urgent) {
+      delen.push(maak('p', 'cjg-vraag-status', TEKST.hulpEerst));
+      delen.push(this.kloon(this.sjablonen.urgent, 'cjg-vraag-urgent'));
+    }
+    if (antwoord.answers.length === 0) {
+      if (!antwoord.urgent) delen.push(maak('p', 'cjg-vraag-status', TEKST.geenAntwoord));
+      delen.push(this.kloon(this.sjablonen.geenAntwoord, 'cjg-vraag-geen-antwoord'));
+    } else {
+      if (!antwoord.urgent) delen.push(maak('p', 'cjg-vraag-status', TEKST.aantal(antwoord.answers.length)));
+      const lijst = maak('ol', 'cjg-vraag-lijst');
+      for (const gevonden of antwoord.answers) {
+        const adres = eigenUrl(gevonden.url);
+        if (!adres) continue; // answers are pages of this site, nothing else
+        const item = maak('li', 'cjg-vraag-antwoord');
+        const titel = maak('a', 'cjg-vraag-titel', gevonden.title);
+        titel.setAttribute('href', gevonden.url);
+        item.append(titel);
+        if (gevonden.description) item.append(maak('p', 'cjg-vraag-beschrijving', gevonden.description));
+        item.append(maak('p', 'cjg-vraag-adres', decodeURI(new URL(adres).pathname)));
+        lijst.append(item);
+      }
+      delen.push(lijst);
+    }
+    this.toon(delen);
+  }
+
+  /** A copy of a server-rendered template in a wrapper, or nothing if it is missing. */
+  kloon(sjabloon, klasse) {
+    const omhulsel = maak('div', klasse);
+    if (sjabloon) omhulsel.append(sjabloon.content.cloneNode(true));
+    return omhulsel;
+  }
+
+  toonKapot() {
+    const melding = maak('p', 'cjg-vraag-status', `${TEKST.kapot} `);
+    const link = maak('a', '', TEKST.alleOnderwerpen);
+    link.href = eigenUrl(this.dataset.alleOnderwerpen) ?? '/';
+    melding.append(link);
+    this.toon([melding]);
+  }
+
+  toon(delen) {
+    this.uitvoer.replaceChildren(...delen);
+  }
+}
+
+if (!customElements.get('cjg-vraag')) customElements.define('cjg-vraag', CjgVraag);
