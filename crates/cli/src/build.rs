@@ -22,7 +22,7 @@ pub fn build(root: &Path, output: &Path, cache: &AssetCache, timings: &mut Timin
     let index = timings.measure("index", || build_index(&documents, &rules))?;
     let vocabulaire = vocabulaire(&index, &documents)?;
     let mut assets = widget::assets();
-    assets.push(Asset { name: INDEX_ASSET.to_string(), bytes: index });
+    assets.push(Asset { name: INDEX_ASSET.to_string(), bytes: index, precompressed: None });
     site.build(output, assets, vec![vocabulaire], cache, timings)?;
     Ok(site)
 }

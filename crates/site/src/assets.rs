@@ -17,6 +17,17 @@ pub struct Asset {
     pub name: String,
     /// The file's content.
     pub bytes: Vec<u8>,
+    /// Compressed copies made earlier; `None` compresses during the build.
+    pub precompressed: Option<Precompressed>,
+}
+
+/// Compressed copies of an asset.
+#[derive(Debug, Clone)]
+pub struct Precompressed {
+    /// The gzip copy.
+    pub gzip: Vec<u8>,
+    /// The brotli copy.
+    pub brotli: Vec<u8>,
 }
 
 /// The published URL of each asset, by its stable name; templates see it as `assets`.
@@ -26,18 +37,12 @@ pub type AssetUrls = BTreeMap<String, String>;
 /// brotli at its best setting takes a second or more for the widget's WebAssembly.
 #[derive(Debug, Default)]
 pub struct AssetCache {
-    compressed: Mutex<HashMap<u64, Arc<Compressed>>>,
+    compressed: Mutex<HashMap<u64, Arc<Precompressed>>>,
     fast: bool,
 }
 
 /// Files up to this size get brotli's best (and slowest) quality.
 const BROTLI_BEST_UP_TO: usize = 256 * 1024;
-
-#[derive(Debug)]
-struct Compressed {
-    gzip: Vec<u8>,
-    brotli: Vec<u8>,
-}
 
 impl AssetCache {
     /// For previews that rebuild on every edit: compresses quickly rather than small.
@@ -45,7 +50,7 @@ impl AssetCache {
         AssetCache { fast: true, ..AssetCache::default() }
     }
 
-    fn get_or_compress(&self, hash: u64, bytes: &[u8]) -> Arc<Compressed> {
+    fn get_or_compress(&self, hash: u64, bytes: &[u8]) -> Arc<Precompressed> {
         if let Some(found) = self.compressed.lock().unwrap_or_else(|e| e.into_inner()).get(&hash) {
             return found.clone();
         }
@@ -55,7 +60,7 @@ impl AssetCache {
             (false, 0..=BROTLI_BEST_UP_TO) => (9, 11),
             (false, _) => (9, 9),
         };
-        let made = Arc::new(Compressed { gzip: gzip(bytes, gzip_level), brotli: brotli(bytes, brotli_quality) });
+        let made = Arc::new(Precompressed { gzip: gzip(bytes, gzip_level), brotli: brotli(bytes, brotli_quality) });
         self.compressed.lock().unwrap_or_else(|e| e.into_inner()).insert(hash, made.clone());
         made
     }
@@ -76,7 +81,10 @@ pub fn write(assets: &[Asset], staging: &Staging, cache: &AssetCache) -> Result<
         .map(|asset| {
             let hash = xxhash_rust::xxh3::xxh3_64(&asset.bytes);
             let file = format!("assets/{}", with_hash(&asset.name, hash));
-            let compressed = cache.get_or_compress(hash, &asset.bytes);
+            let compressed = match &asset.precompressed {
+                Some(given) => Arc::new(given.clone()),
+                None => cache.get_or_compress(hash, &asset.bytes),
+            };
             staging.write(&file, &asset.bytes)?;
             staging.write(&format!("{file}.gz"), &compressed.gzip)?;
             staging.write(&format!("{file}.br"), &compressed.brotli)?;
@@ -116,7 +124,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let staging = Staging::new(&dir.path().join("public")).unwrap();
         let body = b"hallo hallo hallo hallo".repeat(50);
-        let urls = write(&[Asset { name: "x.js".into(), bytes: body.clone() }], &staging, &AssetCache::default()).unwrap();
+        let asset = Asset { name: "x.js".into(), bytes: body.clone(), precompressed: None };
+        let urls = write(&[asset], &staging, &AssetCache::default()).unwrap();
         let path = staging.path().join(urls["x.js"].trim_start_matches('/'));
         let gz = std::fs::read(path.with_extension("js.gz")).unwrap();
         let mut plain = Vec::new();

@@ -18,7 +18,7 @@ mod source;
 mod templates;
 mod timings;
 
-pub use assets::{Asset, AssetCache};
+pub use assets::{Asset, AssetCache, Precompressed};
 pub use config::{Config, Contact, Registratie};
 pub use error::{BuildErrors, ConfigProblem, FrontMatterProblem, LinkProblem, Location, SiteError, Taal};
 pub use front_matter::{Aanbod, Doelgroep, FrontMatter};
