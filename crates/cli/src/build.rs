@@ -41,7 +41,7 @@ struct Vocabulaire<'a> {
 fn vocabulaire(index: &[u8], documents: &[Document]) -> Result<OutputFile, CliError> {
     let engine = Engine::from_bytes(index)?;
     let vocabulaire = Vocabulaire {
-        termen: engine.vocabulary().collect(),
+        termen: engine.registration_terms().collect(),
         paginas: documents.iter().map(|d| d.url.as_str()).collect(),
         themas: documents.iter().filter_map(|d| d.thema.as_deref()).collect(),
     };

@@ -118,6 +118,12 @@ impl Engine {
         self.analyzer.vocabulary().words()
     }
 
+    /// The words a question may be registered with ([`Antwoord::termen`] holds only these):
+    /// the vocabulary without names and numbers.
+    pub fn registration_terms(&self) -> impl Iterator<Item = &str> {
+        self.analyzer.vocabulary().registrable_words()
+    }
+
     /// The risk-signal rules, to show which rule fired for a question.
     pub fn signals(&self) -> &RiskSignals {
         &self.signals

@@ -25,7 +25,7 @@ pub fn build_index(docs: &[Document], rules: &Rules) -> Result<Vec<u8>, Error> {
     let stemmer = Stemmer::new();
     let vocabulary = Vocabulary::collect(
         docs.iter().map(Document::texts),
-        rules.synonyms.words().map(str::to_string),
+        rules.synonyms.words().map(str::to_string).chain(rules.topics.iter().cloned()),
         &stemmer,
     );
     let vocabulary_text = vocabulary.to_text();

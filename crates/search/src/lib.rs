@@ -28,7 +28,7 @@ pub use engine::{Antwoord, Engine, Hit, MAX_ANSWERS};
 pub use error::{Error, RuleError};
 pub use index::build_index;
 pub use ranking::RankingWeights;
-pub use rules::{Rules, SIGNALS_FILE, SYNONYMS_FILE};
+pub use rules::{Rules, SIGNALS_FILE, SYNONYMS_FILE, TOPICS_FILE};
 pub use signals::{RiskSignal, RiskSignals};
 pub use synonyms::Synonyms;
 pub use vocabulary::Vocabulary;

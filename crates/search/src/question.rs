@@ -88,7 +88,7 @@ impl Question {
             } else {
                 forms.parts.iter().map(String::as_str).filter(|p| vocabulary.contains(p)).collect()
             };
-            for term in known {
+            for term in known.into_iter().filter(|t| vocabulary.registrable(t)) {
                 if !termen.iter().any(|t| t == term) {
                     termen.push(term.to_string());
                 }
@@ -168,7 +168,7 @@ mod tests {
         let stemmer = Stemmer::new();
         let synonyms = Synonyms::parse("stufi, studiefinanciering\n", Path::new("s")).unwrap();
         let vocabulary = Vocabulary::collect(
-            [vec!["Zakgeld en afspraken. Studiefinanciering aanvragen."]],
+            [vec!["Geef zakgeld en maak afspraken. Studiefinanciering aanvragen. Vraag het aan Jan in Voorbeeldstad."]],
             synonyms.words().map(str::to_string),
             &stemmer,
         );
@@ -182,6 +182,11 @@ mod tests {
         assert_eq!(question("Hoeveel zakgelt, Jan?").termen, ["zakgeld"]);
         assert_eq!(question("zakgeldafspraken").termen, ["zakgeld", "afspraken"]);
         assert_eq!(question("stufi aanvragen stufi").termen, ["stufi", "aanvragen"]);
+    }
+
+    #[test]
+    fn names_on_the_site_are_never_termen() {
+        assert_eq!(question("kan jan in voorbeeldstad helpen met zakgeld").termen, ["zakgeld"]);
     }
 
     #[test]

@@ -11,6 +11,8 @@ use crate::synonyms::Synonyms;
 pub const SYNONYMS_FILE: &str = "synoniemen.txt";
 /// The risk-signal rules' file name in `content/`.
 pub const SIGNALS_FILE: &str = "signalen.txt";
+/// The file name of the topic words in `content/`: subjects the site has no page on yet.
+pub const TOPICS_FILE: &str = "onderwerpen.txt";
 
 /// The editors' rules for the question engine.
 #[derive(Debug, Clone)]
@@ -19,6 +21,9 @@ pub struct Rules {
     pub synonyms: Synonyms,
     /// What makes a question urgent (`signalen.txt`).
     pub signals: RiskSignals,
+    /// Words of subjects the site does not cover yet (`onderwerpen.txt`, optional): known,
+    /// so that questions about them are counted and the gap shows in `cjg plan`.
+    pub topics: Vec<String>,
 }
 
 impl Rules {
@@ -31,9 +36,15 @@ impl Rules {
         };
         let (synonyms, synonyms_path) = read(SYNONYMS_FILE)?;
         let (signals, signals_path) = read(SIGNALS_FILE)?;
+        let topics = match read(TOPICS_FILE) {
+            Ok((text, _)) => topic_words(&text),
+            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(other) => return Err(other),
+        };
         Ok(Rules {
             synonyms: Synonyms::parse(&synonyms, &synonyms_path)?,
             signals: RiskSignals::parse(&signals, &signals_path)?,
+            topics,
         })
     }
 
@@ -42,8 +53,19 @@ impl Rules {
         Ok(Rules {
             synonyms: Synonyms::parse(synonyms, Path::new(SYNONYMS_FILE))?,
             signals: RiskSignals::parse(signals, Path::new(SIGNALS_FILE))?,
+            topics: Vec::new(),
         })
     }
+}
+
+/// The words of `onderwerpen.txt`: separated by commas or new lines, `#` starts a comment.
+fn topic_words(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|line| line.split('#').next().unwrap_or_default())
+        .flat_map(|line| line.split(','))
+        .flat_map(crate::text::words)
+        .map(|w| w.text)
+        .collect()
 }
 
 #[cfg(test)]
@@ -56,6 +78,12 @@ mod tests {
         let rules = Rules::load(&content).unwrap_or_else(|e| panic!("{e}"));
         assert!(rules.synonyms.len() >= 60, "{} synonym groups", rules.synonyms.len());
         assert!(rules.signals.len() >= 30, "{} signal rules", rules.signals.len());
+        assert!(rules.topics.contains(&"mantelzorg".to_string()), "{:?}", rules.topics);
+    }
+
+    #[test]
+    fn topic_words_ignore_comments() {
+        assert_eq!(topic_words("# nieuw\nmantelzorg, Rouw\nstage # voor jongeren\n"), ["mantelzorg", "rouw", "stage"]);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! travels inside the index bundle, so the browser splits and corrects exactly as the
 //! index builder did.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::analyzer::{is_stopword, Stemmer};
 use crate::error::Error;
@@ -18,6 +18,11 @@ pub struct Vocabulary {
     words: BTreeMap<String, u32>,
     /// The stem of every word, so that "slaap" is known when the pages say "slapen".
     stems: HashSet<String>,
+    /// Words the pages never write in lower case (names of people, places and
+    /// organisations, and words seen only at the start of a sentence): searchable, but
+    /// never registered. Leaving out a real word only loses a count; registering a
+    /// name would break the promise that only the question is counted.
+    names: BTreeSet<String>,
 }
 
 impl Vocabulary {
@@ -29,28 +34,45 @@ impl Vocabulary {
         stemmer: &Stemmer,
     ) -> Vocabulary {
         let mut words: BTreeMap<String, u32> = BTreeMap::new();
+        let mut in_lower_case = HashSet::new();
         for texts in pages {
-            let on_page: HashSet<String> = texts
-                .into_iter()
-                .flat_map(text::words)
-                .map(|w| w.text)
-                .filter(|w| is_vocabulary_word(w))
-                .collect();
+            let mut on_page = HashSet::new();
+            for text in texts {
+                for word in text::words(text).into_iter().filter(|w| is_vocabulary_word(&w.text)) {
+                    if !text[word.start..word.end].chars().next().is_some_and(char::is_uppercase) {
+                        in_lower_case.insert(word.text.clone());
+                    }
+                    on_page.insert(word.text);
+                }
+            }
             for word in on_page {
                 *words.entry(word).or_default() += 1;
             }
         }
         for word in extra {
             if is_vocabulary_word(&word) {
+                in_lower_case.insert(word.clone());
                 words.entry(word).or_default();
             }
         }
-        Vocabulary::from_words(words, stemmer)
+        let names = words.keys().filter(|w| !in_lower_case.contains(*w)).cloned().collect();
+        Vocabulary::from_words(words, names, stemmer)
     }
 
-    fn from_words(words: BTreeMap<String, u32>, stemmer: &Stemmer) -> Vocabulary {
+    fn from_words(words: BTreeMap<String, u32>, names: BTreeSet<String>, stemmer: &Stemmer) -> Vocabulary {
         let stems = words.keys().map(|w| stemmer.stem(w)).collect();
-        Vocabulary { words, stems }
+        Vocabulary { words, stems, names }
+    }
+
+    /// Whether a question may be counted with this word: a word of the site that the
+    /// pages write in lower case somewhere and that holds no digit.
+    pub fn registrable(&self, word: &str) -> bool {
+        self.contains(word) && !self.names.contains(word) && !word.chars().any(|c| c.is_ascii_digit())
+    }
+
+    /// Every word a question may be counted with, alphabetically.
+    pub fn registrable_words(&self) -> impl Iterator<Item = &str> {
+        self.words().filter(|w| self.registrable(w))
     }
 
     /// Whether the site uses exactly this word.
@@ -73,13 +95,16 @@ impl Vocabulary {
         self.words.keys().map(String::as_str)
     }
 
-    /// One `word<TAB>pages` line per word: the form stored in the bundle.
+    /// One `word<TAB>pages` line per word, with `<TAB>naam` after names: the form stored in the bundle.
     pub(crate) fn to_text(&self) -> String {
         let mut out = String::new();
         for (word, pages) in &self.words {
             out.push_str(word);
             out.push('\t');
             out.push_str(&pages.to_string());
+            if self.names.contains(word) {
+                out.push_str(NAME_MARK);
+            }
             out.push('\n');
         }
         out
@@ -88,16 +113,27 @@ impl Vocabulary {
     /// Reads the form written by [`Vocabulary::to_text`].
     pub(crate) fn from_text(text: &str, stemmer: &Stemmer) -> Result<Vocabulary, Error> {
         let mut words = BTreeMap::new();
+        let mut names = BTreeSet::new();
         for line in text.lines() {
+            let (line, is_name) = match line.strip_suffix(NAME_MARK) {
+                Some(word_and_pages) => (word_and_pages, true),
+                None => (line, false),
+            };
             let parsed = line.split_once('\t').and_then(|(word, pages)| Some((word, pages.parse().ok()?)));
             let Some((word, pages)) = parsed else {
                 return Err(Error::Bundle(format!("vocabulary line `{line}` is not `word<TAB>pages`")));
             };
             words.insert(word.to_string(), pages);
+            if is_name {
+                names.insert(word.to_string());
+            }
         }
-        Ok(Vocabulary::from_words(words, stemmer))
+        Ok(Vocabulary::from_words(words, names, stemmer))
     }
 }
+
+/// Marks a name in the bundle's vocabulary lines.
+const NAME_MARK: &str = "\tnaam";
 
 /// Words worth knowing: not a stop word, at least two characters, at least one letter.
 fn is_vocabulary_word(word: &str) -> bool {
@@ -128,6 +164,24 @@ mod tests {
         let vocabulary = Vocabulary::collect([vec!["slapen"]], [], &stemmer);
         assert!(vocabulary.knows("slaap", &stemmer));
         assert!(!vocabulary.contains("slaap"));
+    }
+
+    #[test]
+    fn names_and_numbers_are_never_registrable() {
+        let stemmer = Stemmer::new();
+        let vocabulary = Vocabulary::collect(
+            [vec!["Bel het CJG Voorbeeldstad.", "Geef zakgeld in de 14e week. Bel de huisarts."]],
+            ["stufi".to_string()],
+            &stemmer,
+        );
+        assert!(vocabulary.contains("voorbeeldstad"), "names are still searchable");
+        assert!(!vocabulary.registrable("voorbeeldstad"));
+        assert!(!vocabulary.registrable("14e"));
+        assert!(vocabulary.registrable("zakgeld"));
+        assert!(!vocabulary.registrable("geef"), "only ever at the start of a sentence: left out, to be safe");
+        assert!(vocabulary.registrable("stufi"));
+        let again = Vocabulary::from_text(&vocabulary.to_text(), &stemmer).unwrap();
+        assert!(!again.registrable("voorbeeldstad") && again.registrable("huisarts"));
     }
 
     #[test]
