@@ -1,0 +1,133 @@
+//! The question widget in Debian's headless chromium, on the example site served on
+//! loopback: it fetches nothing before focus, gives the same answers as the native engine
+//! (`cjg ask`) for every question of the shared set, shows the urgent-help block for every
+//! risk question, says honestly when nothing fits, and sends nothing off the machine and
+//! stores nothing.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use cjg_tests::{cjg_binary, example_root, loaded_urls, off_loopback, risico, storage, vragen, Browser, BuiltSite, Server};
+use fantoccini::Locator;
+use serde_json::Value;
+
+const INPUT: &str = "cjg-vraag input[type=search]";
+
+/// What the widget shows now: whether the urgent block is there, and the answer links in order.
+const READ: &str = "const w = document.querySelector('cjg-vraag');
+    return { urgent: !!w.querySelector('.cjg-vraag-urgent'),
+             geen: !!w.querySelector('.cjg-vraag-geen-antwoord'),
+             laden: !!w.querySelector('.cjg-vraag-status') && w.querySelector('.cjg-vraag-status').textContent.includes('laden'),
+             urls: [...w.querySelectorAll('a.cjg-vraag-titel')].map(a => a.getAttribute('href')) };";
+
+/// The native engine's answer, as editors see it with `cjg ask --json`.
+fn native(public: &Path, vraag: &str, doelgroep: Option<&str>) -> Value {
+    let mut command = Command::new(cjg_binary());
+    command.arg("--root").arg(example_root()).args(["ask", "--json", "--output"]).arg(public);
+    if let Some(d) = doelgroep {
+        command.args(["--doelgroep", d]);
+    }
+    let out = command.arg(vraag).output().expect("cjg runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+fn native_urls(answer: &Value) -> Vec<String> {
+    answer["answers"].as_array().into_iter().flatten().filter_map(|a| a["url"].as_str().map(str::to_string)).collect()
+}
+
+/// Types `vraag` into the box and presses Enter, which answers at once; returns what shows.
+async fn ask(browser: &Browser, vraag: &str) -> Value {
+    let input = browser.client().find(Locator::Css(INPUT)).await.expect("the question box");
+    input.clear().await.expect("clear the box");
+    input.send_keys(vraag).await.expect("type");
+    input.send_keys("\u{E007}").await.expect("press Enter");
+    browser.client().execute(READ, vec![]).await.expect("read the widget")
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn widget_answers_like_the_engine_privately() {
+    let site = BuiltSite::build(example_root());
+    let server = Server::start(example_root());
+    let browser = Browser::start().await;
+    browser.open(&server.url("/")).await;
+
+    let before: Vec<String> = loaded_urls(browser.client()).await;
+    assert!(
+        !before.iter().any(|u| u.contains(".wasm") || u.contains("zoekindex")),
+        "nothing of the engine may load before the box gets focus: {before:?}"
+    );
+
+    // Focus loads the engine; wait until it is ready.
+    browser.client().find(Locator::Css(INPUT)).await.expect("the question box").click().await.expect("focus");
+    let started = Instant::now();
+    loop {
+        let state = ask(&browser, "koorts").await;
+        if !state["laden"].as_bool().unwrap_or(true) && !state["urls"].as_array().is_none_or(Vec::is_empty) {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "the widget did not load: {state}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+
+    let mut problems = Vec::new();
+    let mut right_natively = 0;
+    for q in vragen() {
+        let expected = native_urls(&native(site.public(), &q.vraag, None));
+        let shown = ask(&browser, &q.vraag).await;
+        let shown_urls: Vec<String> = serde_json::from_value(shown["urls"].clone()).unwrap_or_default();
+        if expected.first() == Some(&q.url) {
+            right_natively += 1;
+            if shown_urls.first() != Some(&q.url) {
+                problems.push(format!("{:?}: the widget shows {shown_urls:?} first, expected {}", q.vraag, q.url));
+            }
+        }
+        if shown_urls != expected {
+            problems.push(format!("{:?}: widget {shown_urls:?} ≠ cjg ask {expected:?}", q.vraag));
+        }
+    }
+    assert!(right_natively >= 40, "the native engine answers only {right_natively} questions right");
+
+    for r in risico() {
+        let expected = native(site.public(), &r.vraag, None)["urgent"].as_bool() == Some(true);
+        let shown = ask(&browser, &r.vraag).await["urgent"].as_bool() == Some(true);
+        if r.urgent && !shown {
+            problems.push(format!("{:?}: no urgent-help block", r.vraag));
+        }
+        if shown != expected {
+            problems.push(format!("{:?}: widget urgent={shown}, cjg ask urgent={expected}", r.vraag));
+        }
+    }
+
+    let nothing = ask(&browser, "xqzw vlmpr").await;
+    if !nothing["geen"].as_bool().unwrap_or(false) {
+        problems.push(format!("nonsense should show the no-answer block with the CJG's contact details: {nothing}"));
+    }
+
+    // "Ik ben jongere": only pages for young people (or for everyone), as natively.
+    browser
+        .client()
+        .find(Locator::Css("cjg-vraag input[type=radio][value=jongeren]"))
+        .await
+        .expect("the jongeren choice")
+        .click()
+        .await
+        .expect("choose jongeren");
+    let shown: Vec<String> = serde_json::from_value(ask(&browser, "bijbaantje").await["urls"].clone()).unwrap_or_default();
+    let expected = native_urls(&native(site.public(), "bijbaantje", Some("jongeren")));
+    if shown != expected || shown.first().map(String::as_str) != Some("/jongeren/werk-en-bijbaan/bijbaan/") {
+        problems.push(format!("jongeren + bijbaantje: widget {shown:?}, cjg ask {expected:?}"));
+    }
+
+    let urls = loaded_urls(browser.client()).await;
+    let outside = off_loopback(&urls);
+    if !outside.is_empty() {
+        problems.push(format!("requests off loopback: {outside:?}"));
+    }
+    let stored = storage(browser.client()).await;
+    if !stored.is_empty() {
+        problems.push(format!("the widget stored something: {stored:?}"));
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
