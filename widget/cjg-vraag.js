@@ -7,12 +7,20 @@
 //   data-wasm   URL of the WASM file (cjg_widget_bg.HASH.wasm)
 //   data-index  URL of the index bundle (zoekindex.HASH.bin)
 //   data-alle-onderwerpen  URL of the themes overview, the way on when the box fails
+//   data-registratie  (optional) base URL of the site's question counter (`cjg collect`)
 //   <p class="cjg-vraag-zonder-js">            shown without JavaScript, removed here
 //   <template data-slot="urgent">              help-right-now block for risk signals
 //   <template data-slot="geen-antwoord">       shown when no page fits
 //
 // Nothing is fetched until the question box gets focus. Only same-origin URLs are
-// fetched; nothing is stored; text from the index is only ever set as textContent.
+// fetched, and the site's own counter when it has one; nothing is stored; text from the
+// index is only ever set as textContent.
+//
+// Counting (only with data-registratie, and never when the browser sends Do Not Track or
+// Global Privacy Control): once per question — when the visitor presses Enter, opens an
+// answer, or leaves the page — the widget sends the chosen doelgroep, the opened (or best)
+// page, whether it was urgent, and the question's known words (`termen`: words of this
+// site, no names, no numbers). The question itself never leaves the browser.
 // Answers are rendered as ol.cjg-vraag-lijst > li.cjg-vraag-antwoord > a.cjg-vraag-titel,
 // best first.
 
@@ -30,7 +38,18 @@ const TEKST = {
   geenAntwoord: 'We vonden geen passend antwoord.',
   hulpEerst: 'Belangrijk: hieronder staat waar je nu meteen hulp krijgt.',
   aantal: (n) => (n === 1 ? '1 antwoord op je vraag.' : `${n} antwoorden op je vraag.`),
+  geholpen: 'Heeft dit antwoord je geholpen?',
+  ja: 'Ja',
+  nee: 'Nee',
+  bedankt: 'Bedankt! Zo weten we welke antwoorden beter moeten.',
+  mislukt: 'Dat lukte niet. Probeer het later nog eens.',
 };
+
+/** The most known words one question is counted with (the counter refuses more). */
+const MAX_TERMEN = 12;
+
+/** Whether the browser asks not to be tracked: then nothing is counted. */
+const nietVolgen = navigator.globalPrivacyControl === true || navigator.doNotTrack === '1';
 
 let volgnummer = 0;
 
@@ -98,7 +117,61 @@ class CjgVraag extends HTMLElement {
       event.preventDefault();
       this.laad();
       this.beantwoord();
+      this.tel();
     });
+
+    this.teller = nietVolgen ? null : this.dataset.registratie?.replace(/\/?$/, '/') || null;
+    this.uitvoer.addEventListener('click', (event) => {
+      const link = event.target.closest?.('a.cjg-vraag-titel');
+      if (link) this.tel(link.getAttribute('href'));
+    });
+    window.addEventListener('pagehide', () => this.tel());
+  }
+
+  /** Counts the question being answered, once: with the opened page, or else the best answer. */
+  tel(geopend) {
+    const vraag = this.openVraag;
+    if (!this.teller || !vraag) return;
+    this.openVraag = null;
+    this.stuur('v1/vraag', {
+      doelgroep: vraag.doelgroep || 'onbekend',
+      pagina: geopend ?? vraag.beste,
+      urgent: vraag.urgent,
+      termen: vraag.termen.slice(0, MAX_TERMEN),
+    });
+  }
+
+  /** Posts an event to the site's counter; a failure only means one count less. */
+  stuur(pad, gegevens) {
+    return fetch(new URL(pad, this.teller), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(gegevens),
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      keepalive: true,
+    }).then((antwoord) => antwoord.ok, () => false);
+  }
+
+  /** "Heeft dit antwoord je geholpen?" under the answers, about the best one. */
+  vraagFeedback(pagina) {
+    const blok = maak('div', 'cjg-vraag-feedback');
+    const vraag = maak('p', 'cjg-vraag-feedback-vraag', TEKST.geholpen);
+    const dank = maak('p', 'cjg-vraag-feedback-dank');
+    dank.setAttribute('role', 'status');
+    blok.append(vraag);
+    for (const [geholpen, tekst] of [[true, TEKST.ja], [false, TEKST.nee]]) {
+      const knop = maak('button', 'cjg-vraag-feedback-knop', tekst);
+      knop.type = 'button';
+      knop.addEventListener('click', async () => {
+        for (const b of blok.querySelectorAll('button')) b.disabled = true;
+        const gelukt = await this.stuur('v1/feedback', { pagina, geholpen, bron: 'widget' });
+        dank.textContent = gelukt ? TEKST.bedankt : TEKST.mislukt;
+      });
+      blok.append(knop);
+    }
+    blok.append(dank);
+    return blok;
   }
 
   /** Fetches the engine and the index once, on first focus. */
@@ -145,9 +218,11 @@ class CjgVraag extends HTMLElement {
     const doelgroep = this.querySelector('.cjg-vraag-voor input:checked')?.value ?? '';
     if (!vraag) {
       this.vorige = '';
+      this.openVraag = null;
       return this.toon([]);
     }
     const antwoord = JSON.parse(this.vraagbaak.ask(vraag, doelgroep));
+    this.openVraag = { doelgroep, urgent: antwoord.urgent, termen: antwoord.termen, beste: antwoord.answers[0]?.url ?? null };
     const sleutel = JSON.stringify([antwoord.urgent, antwoord.answers.map((a) => a.url)]);
     if (sleutel === this.vorige) return; // unchanged: do not make screen readers repeat it
     this.vorige = sleutel;
@@ -175,6 +250,7 @@ class CjgVraag extends HTMLElement {
         lijst.append(item);
       }
       delen.push(lijst);
+      if (this.teller) delen.push(this.vraagFeedback(antwoord.answers[0].url));
     }
     this.toon(delen);
   }
