@@ -8,6 +8,7 @@ use cjg_search::{build_index, Document, Engine, Rules};
 use cjg_site::{Asset, AssetCache, Kind, OutputFile, Page, Site, Timings};
 use serde::Serialize;
 
+use crate::counts;
 use crate::error::CliError;
 use crate::widget;
 
@@ -15,8 +16,18 @@ use crate::widget;
 pub const INDEX_ASSET: &str = "zoekindex.bin";
 
 /// Loads the site at `root`, indexes it, and writes it with the widget to `output`.
-pub fn build(root: &Path, output: &Path, cache: &AssetCache, timings: &mut Timings) -> Result<Site, CliError> {
-    let site = timings.measure("load", || Site::load(root))?;
+///
+/// `counts` (or else site.toml's `[registratie] tellingen`) is a `cjg plan --json` export that
+/// orders the home page's themes by what was asked most.
+pub fn build(root: &Path, output: &Path, counts: Option<&Path>, cache: &AssetCache, timings: &mut Timings) -> Result<Site, CliError> {
+    let mut site = timings.measure("load", || Site::load(root))?;
+    let counts = counts.map(Path::to_path_buf).or_else(|| site.config.registratie.tellingen.as_ref().map(|f| root.join(f)));
+    if let Some(file) = counts {
+        let ordered = counts::apply(&mut site, &file)?;
+        if ordered.is_empty() {
+            eprintln!("{}: fewer than {} questions per doelgroep; the themes keep their front matter order", file.display(), counts::MIN_QUESTIONS);
+        }
+    }
     let rules = Rules::load(&site.content_dir())?;
     let documents: Vec<Document> = site.entries().iter().filter(|p| p.kind == Kind::Page).map(document).collect();
     let index = timings.measure("index", || build_index(&documents, &rules))?;
@@ -50,10 +61,10 @@ fn vocabulaire(index: &[u8], documents: &[Document]) -> Result<OutputFile, CliEr
 }
 
 /// Builds the site at `root` into `output`; with `show_timings`, prints each phase's duration.
-pub fn run(root: &Path, output: &Path, show_timings: bool) -> Result<(), CliError> {
+pub fn run(root: &Path, output: &Path, counts: Option<&Path>, show_timings: bool) -> Result<(), CliError> {
     let mut timings = Timings::default();
     let output = root.join(output);
-    let site = build(root, &output, &AssetCache::default(), &mut timings)?;
+    let site = build(root, &output, counts, &AssetCache::default(), &mut timings)?;
     eprintln!("{} pages → {}", site.entries().len(), output.display());
     if show_timings {
         for (phase, took) in timings.phases() {

@@ -22,7 +22,7 @@ pub struct CheckArgs {
 /// Checks the site at `root`; returns whether there were errors.
 pub fn run(root: &Path, args: &CheckArgs, taal: Taal) -> Result<bool, CliError> {
     let scratch = tempfile::tempdir().map_err(|e| CliError::NotBuilt(e.to_string()))?;
-    let findings = match build::build(root, &scratch.path().join("public"), &AssetCache::default(), &mut Timings::default()) {
+    let findings = match build::build(root, &scratch.path().join("public"), None, &AssetCache::default(), &mut Timings::default()) {
         Ok(site) => {
             let today = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)

@@ -14,6 +14,9 @@ pub enum CliError {
     /// The search index or its rule files failed.
     #[error("{}", self.message(Taal::Nl))]
     Search(#[from] cjg_search::Error),
+    /// The counts file for ordering the home page is unreadable.
+    #[error("{}", self.message(Taal::Nl))]
+    Counts(String),
     /// A built site is missing or unreadable.
     #[error("{}", self.message(Taal::Nl))]
     NotBuilt(String),
@@ -38,6 +41,10 @@ impl CliError {
             CliError::Search(e) => format!(
                 "{}\n{e}",
                 taal.kies("De site is niet gebouwd; public/ is niet veranderd:", "The site was not built; public/ is unchanged:")
+            ),
+            CliError::Counts(what) => format!(
+                "{what}\n{}",
+                taal.kies("Verwacht: de uitvoer van `cjg plan --json`.", "Expected: the output of `cjg plan --json`.")
             ),
             CliError::NotBuilt(what) => format!(
                 "{what}: {}",

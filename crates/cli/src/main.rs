@@ -3,6 +3,7 @@
 mod ask;
 mod build;
 mod check;
+mod counts;
 mod collect;
 mod error;
 mod new;
@@ -43,6 +44,9 @@ enum Command {
         /// Prints how long each phase took.
         #[arg(long)]
         timings: bool,
+        /// A `cjg plan --json` export: the home page shows each doelgroep's themes by what was asked most.
+        #[arg(long)]
+        counts: Option<PathBuf>,
     },
     /// Builds the site, serves it on 127.0.0.1, and rebuilds and reloads on every edit.
     Serve {
@@ -107,7 +111,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let taal = cli.lang.unwrap_or_else(Taal::from_env);
     let result: Result<(), CliError> = match cli.command {
-        Command::Build { output, timings } => build::run(&cli.root, &output, timings),
+        Command::Build { output, timings, counts } => build::run(&cli.root, &output, counts.as_deref(), timings),
         Command::Serve { output, port } => serve::run(&cli.root, &output, port, taal),
         Command::New { path, section } => new::run(&cli.root, &path, section, taal),
         Command::Collect(args) => collect::run(&cli.root, args),

@@ -42,7 +42,7 @@ enum Change {
 pub fn run(root: &Path, output: &Path, port: u16, taal: Taal) -> Result<(), CliError> {
     let public = root.join(output);
     let cache = Arc::new(AssetCache::fast());
-    if let Err(e) = build::build(root, &public, &cache, &mut Timings::default()) {
+    if let Err(e) = build::build(root, &public, None, &cache, &mut Timings::default()) {
         // Serve what was there before, and say what is wrong.
         eprintln!("{}", e.message(taal));
     }
@@ -154,7 +154,7 @@ fn watch(
 /// One rebuild after an edit, reported in the terminal.
 fn rebuild(root: &Path, public: &Path, cache: &AssetCache, taal: Taal) -> Change {
     let started = Instant::now();
-    match build::build(root, public, cache, &mut Timings::default()) {
+    match build::build(root, public, None, cache, &mut Timings::default()) {
         Ok(site) => {
             let pages = site.entries().len();
             let done = taal.kies(format!("opnieuw gebouwd: {pages} pagina's"), format!("rebuilt {pages} pages"));

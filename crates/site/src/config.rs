@@ -3,7 +3,7 @@
 //! Every key is documented in the README. Unknown keys are an error, so that a typo
 //! never silently drops a setting.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -67,6 +67,10 @@ pub struct Registratie {
     /// Base URL of the collector (`cjg collect`); empty means nothing is ever sent.
     #[serde(default)]
     pub endpoint: String,
+    /// A `cjg plan --json` export, relative to the site root: orders the home page's themes
+    /// by what was asked most (`cjg build --counts` overrides it).
+    #[serde(default)]
+    pub tellingen: Option<PathBuf>,
 }
 
 fn default_language() -> String {

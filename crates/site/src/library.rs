@@ -181,6 +181,14 @@ impl Library {
         chain
     }
 
+    /// Re-orders the sub-sections of the section at `section` by `count`, highest first; equal
+    /// counts keep their front matter order.
+    pub fn order_subsections_by(&mut self, section: usize, count: impl Fn(&Page) -> u64) {
+        let mut subsections = std::mem::take(&mut self.entries[section].subsections);
+        subsections.sort_by_key(|&i| std::cmp::Reverse(count(&self.entries[i])));
+        self.entries[section].subsections = subsections;
+    }
+
     /// Gives every entry its parent section and every section its sorted children.
     fn link_tree(&mut self) {
         for i in 0..self.entries.len() {

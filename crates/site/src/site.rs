@@ -1,6 +1,7 @@
 //! A whole site: `site.toml`, `content/`, `templates/` and `static/` below one root, and
 //! the build that turns them into `public/`.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -13,6 +14,7 @@ use crate::assets::{self, Asset, AssetCache, AssetUrls};
 use crate::config::Config;
 use crate::context::{Contexts, Summary};
 use crate::error::{BuildErrors, LinkProblem, Location, SiteError};
+use crate::front_matter::Doelgroep;
 use crate::library::{Kind, Library, Page};
 use crate::output::Staging;
 use crate::templates::{self, ASSET_FOLDER};
@@ -75,6 +77,20 @@ impl Site {
     /// Every page and section.
     pub fn entries(&self) -> &[Page] {
         &self.library.entries
+    }
+
+    /// Orders the themes of the top section for `doelgroep` (like `ouders/`) by how often
+    /// each theme was asked about, as the home page's top 5 shows them.
+    pub fn order_themes(&mut self, doelgroep: Doelgroep, asked: &HashMap<String, u64>) {
+        let top_sections: Vec<usize> = match self.library.home() {
+            Some(home) => home.subsections.clone(),
+            None => return,
+        };
+        for section in top_sections {
+            if self.library.entries[section].front_matter.doelgroep == [doelgroep] {
+                self.library.order_subsections_by(section, |theme| theme.thema().and_then(|t| asked.get(t)).copied().unwrap_or(0));
+            }
+        }
     }
 
     /// Writes the site to `output`, replacing what was there only if everything succeeds.
