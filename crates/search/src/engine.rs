@@ -7,21 +7,24 @@ use std::sync::Arc;
 use serde::Serialize;
 use tantivy::collector::TopDocs;
 use tantivy::directory::{Directory, RamDirectory};
-use tantivy::query::Query;
+use tantivy::query::{EnableScoring, Query};
 use tantivy::schema::Value;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocAddress, Index, ReloadPolicy, Searcher, TantivyDocument};
+use tantivy::{DocAddress, DocSet, Index, ReloadPolicy, Searcher, TantivyDocument};
 
 use crate::analyzer::{Analyzer, DutchTokenizer, Stemmer, TOKENIZER};
 use crate::bundle;
 use crate::error::Error;
 use crate::fields::Fields;
-use crate::question::Question;
+use crate::question::{should, Question};
 use crate::ranking::RankingWeights;
 use crate::rules::{Rules, SIGNALS_FILE, SYNONYMS_FILE};
 use crate::signals::RiskSignals;
 use crate::synonyms::SynonymMatcher;
 use crate::vocabulary::Vocabulary;
+
+/// How many of the best BM25 matches are weighed by coverage before the answers are chosen.
+const COVERAGE_POOL: usize = 30;
 
 /// The widget and `cjg ask` show at most this many answers.
 pub const MAX_ANSWERS: usize = 5;
@@ -106,8 +109,8 @@ impl Engine {
     /// flag, which does not depend on the index, is still right.
     pub fn ask(&self, question: &str, doelgroep: Option<&str>, limit: usize) -> Antwoord {
         let understood = Question::new(question, &self.analyzer, &self.synonyms, &self.weights);
-        let answers = match understood.query(&self.fields, &self.weights) {
-            Some(query) if limit > 0 => self.search(&*query, doelgroep, limit).unwrap_or_default(),
+        let answers = match understood.concept_queries(&self.fields, &self.weights) {
+            Some(concepts) if limit > 0 => self.search(concepts, doelgroep, limit).unwrap_or_default(),
             _ => Vec::new(),
         };
         Antwoord { urgent: self.signals.is_urgent(question), answers, termen: understood.termen }
@@ -139,14 +142,16 @@ impl Engine {
         self.weights = weights;
     }
 
-    fn search(&self, query: &dyn Query, doelgroep: Option<&str>, limit: usize) -> tantivy::Result<Vec<Hit>> {
+    fn search(&self, concepts: Vec<Box<dyn Query>>, doelgroep: Option<&str>, limit: usize) -> tantivy::Result<Vec<Hit>> {
         // With a doelgroep every match is ranked, since the best pages may all be for
         // the other doelgroep; a site has a few hundred pages at most.
         let wanted = match doelgroep {
             Some(_) => usize::try_from(self.searcher.num_docs()).unwrap_or(usize::MAX).max(1),
-            None => limit,
+            None => limit.max(COVERAGE_POOL),
         };
-        let ranked = self.searcher.search(query, &TopDocs::with_limit(wanted).order_by_score())?;
+        let query = should(concepts.iter().map(|c| c.box_clone()).collect());
+        let ranked = self.searcher.search(&*query, &TopDocs::with_limit(wanted).order_by_score())?;
+        let ranked = self.weigh_coverage(ranked, &concepts)?;
         let mut hits = Vec::new();
         for (score, address) in ranked {
             if hits.len() == limit {
@@ -161,6 +166,34 @@ impl Engine {
             }
         }
         Ok(hits)
+    }
+
+    /// Multiplies each score by the share of the question's concepts the page matches, to the
+    /// power [`RankingWeights::coverage`], and sorts again: a page that answers the whole
+    /// question beats one that repeats a single word of it.
+    fn weigh_coverage(&self, ranked: Vec<(f32, DocAddress)>, concepts: &[Box<dyn Query>]) -> tantivy::Result<Vec<(f32, DocAddress)>> {
+        if concepts.len() < 2 || self.weights.coverage == 0.0 {
+            return Ok(ranked);
+        }
+        let weights = concepts
+            .iter()
+            .map(|c| c.weight(EnableScoring::disabled_from_searcher(&self.searcher)))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        let mut rescored = Vec::with_capacity(ranked.len());
+        for (score, address) in ranked {
+            let reader = self.searcher.segment_reader(address.segment_ord);
+            let mut matched = 0;
+            for weight in &weights {
+                let mut scorer = weight.scorer(reader, 1.0)?;
+                if scorer.seek(address.doc_id) == address.doc_id {
+                    matched += 1;
+                }
+            }
+            let share = matched as f32 / concepts.len() as f32;
+            rescored.push((score * share.powf(self.weights.coverage), address));
+        }
+        rescored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        Ok(rescored)
     }
 
     /// The page at `address` as a hit, or `None` if it is for another doelgroep.
@@ -256,6 +289,20 @@ mod tests {
 
     fn first(engine: &Engine, question: &str) -> Option<String> {
         engine.ask(question, None, 5).answers.first().map(|hit| hit.url.clone())
+    }
+
+    #[test]
+    fn a_page_about_the_whole_question_beats_one_repeating_a_word() {
+        let pages = [
+            page("/schermen/", "Schermtijd", "Vanaf welke leeftijd een telefoon?", &["vanaf welke leeftijd mag mijn kind een telefoon", "leeftijd social media"], "Leeftijd, leeftijd en nog eens leeftijd.", ""),
+            page("/alcohol/", "Alcohol", "Alcohol mag je pas vanaf 18 kopen.", &["is bier slecht"], "Alcohol drinken is slecht voor je hersenen, zeker op jonge leeftijd.", ""),
+        ];
+        let rules = Rules::parse("", "[zelfdoding]\nzelfmoord*\n").unwrap();
+        let mut engine = Engine::from_bytes(&build_index(&pages, &rules).unwrap()).unwrap();
+        let question = "vanaf welke leeftijd mag je alcohol drinken";
+        assert_eq!(first(&engine, question).as_deref(), Some("/alcohol/"));
+        engine.set_weights(RankingWeights { coverage: 0.0, ..RankingWeights::default() });
+        assert_eq!(first(&engine, question).as_deref(), Some("/schermen/"), "without coverage the repeated word wins");
     }
 
     #[test]

@@ -97,8 +97,9 @@ impl Question {
         Question { concepts, termen }
     }
 
-    /// The tantivy query, or `None` when the question has no searchable word.
-    pub(crate) fn query(&self, fields: &Fields, weights: &RankingWeights) -> Option<Box<dyn Query>> {
+    /// The tantivy query of each concept, or `None` when the question has no searchable word.
+    /// The question's query is all of them as `Should` clauses ([`should`]).
+    pub(crate) fn concept_queries(&self, fields: &Fields, weights: &RankingWeights) -> Option<Vec<Box<dyn Query>>> {
         if self.concepts.is_empty() {
             return None;
         }
@@ -133,12 +134,12 @@ impl Question {
                 Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, weights.tie_breaker)) as Box<dyn Query>
             }
         });
-        Some(should(concepts.collect()))
+        Some(concepts.collect())
     }
 }
 
 /// Any of the queries, their scores added; a single query as it is.
-fn should(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+pub(crate) fn should(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     if queries.len() == 1 {
         return queries.remove(0);
     }
@@ -203,6 +204,6 @@ mod tests {
     fn a_question_of_stop_words_has_no_query() {
         let (schema, fields) = Fields::schema();
         drop(schema);
-        assert!(question("hoe kan ik dat?").query(&fields, &RankingWeights::default()).is_none());
+        assert!(question("hoe kan ik dat?").concept_queries(&fields, &RankingWeights::default()).is_none());
     }
 }

@@ -38,6 +38,11 @@ pub struct RankingWeights {
     /// counts fully and the others with this share. Range 0–1, default 0.1. At 1 a
     /// word with many synonyms outweighs the rest of the question.
     pub tie_breaker: f32,
+    /// How much it counts that a page matches all of the question, not just part of it:
+    /// each score is multiplied by (matched question words / all question words) to this
+    /// power. Range 0–3, default 1.0. At 0 a page repeating one word of the question
+    /// can beat a page about the whole question; higher favours full matches more.
+    pub coverage: f32,
     /// Answers scoring below this share of the best answer are left out. Range 0–1,
     /// default 0.3. Higher gives fewer, surer answers.
     pub relative_cutoff: f32,
@@ -60,6 +65,7 @@ impl Default for RankingWeights {
             synonym: 0.8,
             spelling: 0.7,
             tie_breaker: 0.1,
+            coverage: 1.0,
             relative_cutoff: 0.3,
             min_score: 1.0,
         }
