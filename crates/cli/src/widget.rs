@@ -4,19 +4,27 @@
 
 use cjg_site::{Asset, Precompressed};
 
+/// One embedded widget file with its compressed copies.
+struct WidgetFile {
+    name: &'static str,
+    bytes: &'static [u8],
+    gzip: &'static [u8],
+    brotli: &'static [u8],
+}
+
 macro_rules! widget_file {
     ($name:literal, $path:literal) => {
-        (
-            $name,
-            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../widget/", $path)).as_slice(),
-            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../widget/dist/", $name, ".gz")).as_slice(),
-            include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../widget/dist/", $name, ".br")).as_slice(),
-        )
+        WidgetFile {
+            name: $name,
+            bytes: include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../widget/", $path)),
+            gzip: include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../widget/dist/", $name, ".gz")),
+            brotli: include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../widget/dist/", $name, ".br")),
+        }
     };
 }
 
-/// Stable name, content, gzip and brotli of each widget file.
-const FILES: [(&str, &[u8], &[u8], &[u8]); 4] = [
+/// The widget's files, by the stable names templates use.
+const FILES: [WidgetFile; 4] = [
     widget_file!("cjg_widget.js", "dist/cjg_widget.js"),
     widget_file!("cjg_widget_bg.wasm", "dist/cjg_widget_bg.wasm"),
     widget_file!("cjg-vraag.js", "cjg-vraag.js"),
@@ -27,10 +35,10 @@ const FILES: [(&str, &[u8], &[u8], &[u8]); 4] = [
 pub fn assets() -> Vec<Asset> {
     FILES
         .iter()
-        .map(|(name, bytes, gzip, brotli)| Asset {
-            name: (*name).to_string(),
-            bytes: bytes.to_vec(),
-            precompressed: Some(Precompressed { gzip: gzip.to_vec(), brotli: brotli.to_vec() }),
+        .map(|file| Asset {
+            name: file.name.to_string(),
+            bytes: file.bytes.to_vec(),
+            precompressed: Some(Precompressed { gzip: file.gzip.to_vec(), brotli: file.brotli.to_vec() }),
         })
         .collect()
 }
