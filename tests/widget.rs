@@ -14,6 +14,9 @@ use serde_json::Value;
 
 const INPUT: &str = "cjg-vraag input[type=search]";
 
+/// A phone on a slow connection must not wait for more than this (issue: under 600 KB compressed).
+const MAX_BYTES_TO_FIRST_ANSWER: f64 = 600_000.0;
+
 /// What the widget shows now: whether the urgent block is there, and the answer links in order.
 const READ: &str = "const w = document.querySelector('cjg-vraag');
     return { urgent: !!w.querySelector('.cjg-vraag-urgent'),
@@ -71,7 +74,23 @@ async fn widget_answers_like_the_engine_privately() {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 
+    // What a visitor downloads until the first answer: the page and everything since (compressed).
+    let transferred = browser
+        .client()
+        .execute(
+            "return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+                .reduce((sum, e) => sum + e.transferSize, 0);",
+            vec![],
+        )
+        .await
+        .expect("read transfer sizes");
+    let transferred = transferred.as_f64().unwrap_or(f64::MAX);
+    eprintln!("bytes transferred until the first answer: {transferred}");
+
     let mut problems = Vec::new();
+    if transferred > MAX_BYTES_TO_FIRST_ANSWER {
+        problems.push(format!("{transferred} bytes until the first answer; the budget is {MAX_BYTES_TO_FIRST_ANSWER}"));
+    }
     let mut right_natively = 0;
     for q in vragen() {
         let expected = native_urls(&native(site.public(), &q.vraag, None));
