@@ -14,7 +14,8 @@
 //! the browser splits exactly as the index builder did.
 
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
@@ -82,12 +83,26 @@ pub(crate) struct WordForms {
 pub struct Analyzer {
     vocabulary: Arc<Vocabulary>,
     stemmer: Stemmer,
+    /// The terms of every word seen so far. Splitting compounds and tracing diminutives
+    /// costs many stemmer calls per word, and a site repeats its words thousands of times.
+    known_terms: Mutex<HashMap<String, Option<Arc<[String]>>>>,
 }
 
 impl Analyzer {
     /// An analyzer that splits and traces words against `vocabulary`.
     pub(crate) fn new(vocabulary: Arc<Vocabulary>, stemmer: Stemmer) -> Analyzer {
-        Analyzer { vocabulary, stemmer }
+        Analyzer { vocabulary, stemmer, known_terms: Mutex::default() }
+    }
+
+    /// The index terms of one normalised word (see [`Analyzer::word_terms`]), remembered.
+    fn terms_of(&self, word: &str) -> Option<Arc<[String]>> {
+        let remembered = |cache: &HashMap<String, Option<Arc<[String]>>>| cache.get(word).cloned();
+        if let Some(terms) = remembered(&self.known_terms.lock().unwrap_or_else(|e| e.into_inner())) {
+            return terms;
+        }
+        let terms: Option<Arc<[String]>> = self.forms(word).map(|forms| self.word_terms(&forms).into());
+        self.known_terms.lock().unwrap_or_else(|e| e.into_inner()).insert(word.to_string(), terms.clone());
+        terms
     }
 
     /// The site's vocabulary.
@@ -151,15 +166,15 @@ impl Analyzer {
     fn tokens(&self, text: &str) -> Vec<Token> {
         let mut tokens = Vec::new();
         for (position, word) in text::words(text).into_iter().enumerate() {
-            let Some(forms) = self.forms(&word.text) else {
+            let Some(terms) = self.terms_of(&word.text) else {
                 continue;
             };
-            for term in self.word_terms(&forms) {
+            for term in terms.iter() {
                 tokens.push(Token {
                     offset_from: word.start,
                     offset_to: word.end,
                     position,
-                    text: term,
+                    text: term.clone(),
                     position_length: 1,
                 });
             }
