@@ -3,10 +3,16 @@
 //! phone's width), and no page stores anything in the browser or fetches anything from
 //! outside the site.
 //!
+//! The question widget is checked too, at a phone's width, with answers and with the
+//! urgent-help block shown.
+//!
 //! One `cjg serve` and one headless chromium serve every page; every problem is collected,
 //! by page, before the test fails.
 
+use std::time::{Duration, Instant};
+
 use cjg_tests::{axe_violations, example_root, loaded_urls, off_loopback, storage, Browser, Server, WCAG21_AA};
+use fantoccini::Locator;
 
 /// A page to check, by what it stands for in the report.
 struct Visit {
@@ -27,6 +33,23 @@ async fn first_brochure(browser: &Browser, server: &Server) -> String {
         return link || null;";
     let href = browser.client().execute(script, vec![]).await.expect("read /brochures/");
     href.as_str().expect("/brochures/ links to at least one brochure in <main>").to_string()
+}
+
+/// Types `vraag` into the widget on the open page, presses Enter and waits until `shows` is there.
+async fn ask_in_widget(browser: &Browser, vraag: &str, shows: &str) {
+    let input = browser.client().find(Locator::Css("cjg-vraag input[type=search]")).await.expect("the question box");
+    input.click().await.expect("focus");
+    let started = Instant::now();
+    loop {
+        input.clear().await.expect("clear");
+        input.send_keys(&format!("{vraag}\u{E007}")).await.expect("type and press Enter");
+        let script = format!("return !!document.querySelector('cjg-vraag {shows}');");
+        if browser.client().execute(&script, vec![]).await.ok().and_then(|v| v.as_bool()) == Some(true) {
+            return;
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "the widget shows no {shows} for {vraag:?}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -64,6 +87,14 @@ async fn pages_are_accessible_and_private() {
         if !stored.is_empty() {
             privacy.push(format!("{place}: left data in the browser: {stored:?}"));
         }
+    }
+
+    // The widget with answers shown, and with the urgent-help block, at phone width.
+    for (vraag, shows) in [("mijn kind heeft koorts", "a.cjg-vraag-titel"), ("mijn vader slaat me", ".cjg-vraag-urgent")] {
+        let place = format!("home page on a phone, widget answering {vraag:?}");
+        ask_in_widget(&browser, vraag, shows).await;
+        let serious = axe_violations(browser.client(), WCAG21_AA).await.into_iter().filter(|v| v.is_serious());
+        accessibility.extend(serious.map(|violation| format!("{place}: {violation}")));
     }
 
     let mut report = String::new();
