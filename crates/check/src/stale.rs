@@ -8,7 +8,7 @@ use crate::finding::{Finding, Soort};
 pub fn check(site: &Site, today: i64, max_age_days: i64) -> Vec<Finding> {
     let mut findings = Vec::new();
     for page in site.entries().iter().filter(|p| p.kind == Kind::Page) {
-        let date = page.front_matter.updated.as_ref().and_then(|d| d.date);
+        let date = page.front_matter.updated_date();
         let soort = match date {
             None => Soort::Verouderd { bijgewerkt: None, dagen: None },
             Some(d) => {
@@ -16,7 +16,7 @@ pub fn check(site: &Site, today: i64, max_age_days: i64) -> Vec<Finding> {
                 if age <= max_age_days {
                     continue;
                 }
-                Soort::Verouderd { bijgewerkt: Some(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)), dagen: Some(age) }
+                Soort::Verouderd { bijgewerkt: page.front_matter.updated_iso(), dagen: Some(age) }
             }
         };
         findings.push(Finding::advies(&page.shown, Some(1), soort));

@@ -111,7 +111,7 @@ impl<'a> Contexts<'a> {
     /// Everything about `page`.
     pub fn full(&self, page: &'a Page) -> Full<'a> {
         let fm = &page.front_matter;
-        let date = fm.updated.as_ref().and_then(|d| d.date);
+        let date = fm.updated_date();
         let depth = if page.kind == Kind::Section { 3 } else { 0 };
         let summary = self.summary(page, depth);
         Full {
@@ -123,7 +123,7 @@ impl<'a> Contexts<'a> {
             thema: page.thema(),
             vragen: &fm.vragen,
             bron: &fm.bron,
-            updated: date.map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+            updated: fm.updated_iso(),
             updated_nl: date.map(|d| dutch_date(d.year, d.month, d.day)),
             content: &page.rendered.html,
             toc: &page.rendered.headings,

@@ -109,6 +109,18 @@ pub struct FrontMatter {
     pub aanbod: Option<Aanbod>,
 }
 
+impl FrontMatter {
+    /// The day of `updated`, if it has one.
+    pub fn updated_date(&self) -> Option<toml::value::Date> {
+        self.updated.as_ref().and_then(|d| d.date)
+    }
+
+    /// `updated` as `2026-11-25`.
+    pub fn updated_iso(&self) -> Option<String> {
+        self.updated_date().map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
+    }
+}
+
 /// A Markdown file split into its front matter and its body.
 #[derive(Debug)]
 pub struct Split<'a> {

@@ -51,12 +51,11 @@ struct Base<'a> {
     nav: Vec<Summary<'a>>,
 }
 
+/// One `<url>` of sitemap.xml.
 #[derive(Serialize)]
-struct SitemapEntry<'a> {
+struct SitemapEntry {
     permalink: String,
     updated: Option<String>,
-    #[serde(skip)]
-    _page: &'a str,
 }
 
 impl Site {
@@ -183,14 +182,12 @@ impl Site {
     }
 
     fn write_sitemap_and_feed(&self, staging: &Staging, base: &Context) -> Result<(), SiteError> {
-        let date = |p: &Page| {
-            p.front_matter.updated.as_ref().and_then(|d| d.date).map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
-        };
+        let date = |p: &Page| p.front_matter.updated_iso();
         let entries: Vec<SitemapEntry> = self
             .library
             .entries
             .iter()
-            .map(|p| SitemapEntry { permalink: format!("{}{}", self.config.base_url, p.url), updated: date(p), _page: &p.url })
+            .map(|p| SitemapEntry { permalink: format!("{}{}", self.config.base_url, p.url), updated: date(p) })
             .collect();
         let mut context = base.clone();
         context.insert("entries", &entries);
