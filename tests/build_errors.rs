@@ -25,6 +25,7 @@ const CASES: &[(&str, &[&str])] = &[
     ("image-without-alt", &["content/thema/pagina.md:4", "alt"]),
     ("config-unknown-key", &["site.toml:3", "kleur"]),
     ("not-utf8", &["content/thema/pagina.md:4", "UTF-8"]),
+    ("signal-rule-without-header", &["content/signalen.txt:2", "kopje"]),
 ];
 
 fn fixtures() -> PathBuf {

@@ -39,8 +39,9 @@ impl CliError {
             ),
             CliError::File(e) => e.message(taal),
             CliError::Search(e) => format!(
-                "{}\n{e}",
-                taal.kies("De site is niet gebouwd; public/ is niet veranderd:", "The site was not built; public/ is unchanged:")
+                "{}\n{}",
+                taal.kies("De site is niet gebouwd; public/ is niet veranderd:", "The site was not built; public/ is unchanged:"),
+                e.message(taal == Taal::En)
             ),
             CliError::Counts(what) => format!(
                 "{what}\n{}",

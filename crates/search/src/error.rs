@@ -3,16 +3,41 @@
 
 use std::path::PathBuf;
 
+/// A message for editors in Dutch (their language, the default) and in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bericht {
+    /// Dutch.
+    pub nl: String,
+    /// English.
+    pub en: String,
+}
+
+impl Bericht {
+    /// The same message in both languages.
+    pub fn new(nl: impl Into<String>, en: impl Into<String>) -> Bericht {
+        Bericht { nl: nl.into(), en: en.into() }
+    }
+
+    /// The message in English when `english`, otherwise in Dutch.
+    pub fn in_language(&self, english: bool) -> &str {
+        if english {
+            &self.en
+        } else {
+            &self.nl
+        }
+    }
+}
+
 /// A mistake in `synoniemen.txt` or `signalen.txt`, with the place to fix it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}:{line}: {message}", file.display())]
+#[error("{}:{line}: {}", file.display(), message.nl)]
 pub struct RuleError {
     /// The rule file.
     pub file: PathBuf,
     /// 1-based line number.
     pub line: usize,
     /// What is wrong and how to write it instead.
-    pub message: String,
+    pub message: Bericht,
 }
 
 /// Everything the search crate can fail with.
@@ -35,4 +60,15 @@ pub enum Error {
     /// The bytes are not an index bundle of this version of cjg; rebuild the site.
     #[error("the search index bundle cannot be read ({0}); rebuild the site with this version of cjg")]
     Bundle(String),
+}
+
+impl Error {
+    /// The message for people, in English when `english`, otherwise in Dutch where the
+    /// error is the editors' (rule files); tantivy's and the bundle's stay in English.
+    pub fn message(&self, english: bool) -> String {
+        match self {
+            Error::Rule(rule) => format!("{}:{}: {}", rule.file.display(), rule.line, rule.message.in_language(english)),
+            other => other.to_string(),
+        }
+    }
 }

@@ -25,7 +25,7 @@ mod vocabulary;
 
 pub use document::Document;
 pub use engine::{Antwoord, Engine, Hit, MAX_ANSWERS};
-pub use error::{Error, RuleError};
+pub use error::{Bericht, Error, RuleError};
 pub use index::build_index;
 pub use ranking::RankingWeights;
 pub use rules::{Rules, SIGNALS_FILE, SYNONYMS_FILE, TOPICS_FILE};

@@ -19,7 +19,7 @@
 
 use std::path::Path;
 
-use crate::error::RuleError;
+use crate::error::{Bericht, RuleError};
 use crate::spelling;
 use crate::text;
 
@@ -79,7 +79,7 @@ impl RiskSignals {
         let mut kind: Option<String> = None;
         for (index, line) in source.lines().enumerate() {
             let line_number = index + 1;
-            let error = |message: String| RuleError { file: file.to_path_buf(), line: line_number, message };
+            let error = |message: Bericht| RuleError { file: file.to_path_buf(), line: line_number, message };
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -89,16 +89,27 @@ impl RiskSignals {
                     .strip_suffix(']')
                     .map(str::trim)
                     .filter(|name| !name.is_empty())
-                    .ok_or_else(|| error("a header is a name between square brackets, like `[acuut gevaar]`".into()))?;
+                    .ok_or_else(|| {
+                        error(Bericht::new(
+                            "een kopje is een naam tussen vierkante haken, zoals `[acuut gevaar]`",
+                            "a header is a name between square brackets, like `[acuut gevaar]`",
+                        ))
+                    })?;
                 kind = Some(name.to_string());
                 continue;
             }
             let Some(kind) = &kind else {
-                return Err(error("a rule must stand under a header that names its kind, like `[acuut gevaar]`".into()));
+                return Err(error(Bericht::new(
+                    "een regel moet onder een kopje staan dat de soort noemt, zoals `[acuut gevaar]`",
+                    "a rule must stand under a header that names its kind, like `[acuut gevaar]`",
+                )));
             };
             let groups = line.split('+').map(parse_group).collect::<Result<Vec<_>, _>>().map_err(error)?;
             if groups.iter().all(|g| g.negated) {
-                return Err(error("a rule needs at least one group without `!`: what must occur".into()));
+                return Err(error(Bericht::new(
+                    "een regel heeft minstens één groep zonder `!` nodig: wat er wel in moet staan",
+                    "a rule needs at least one group without `!`: what must occur",
+                )));
             }
             rules.push(Rule { kind: kind.clone(), line: line_number, groups });
         }
@@ -171,7 +182,7 @@ fn fuzzy_prefix(word: &str, prefix: &str) -> bool {
         .any(|start| spelling::distance(start.as_bytes(), prefix.as_bytes(), 1).is_some())
 }
 
-fn parse_group(group: &str) -> Result<Group, String> {
+fn parse_group(group: &str) -> Result<Group, Bericht> {
     let group = group.trim();
     let (negated, group) = match group.strip_prefix('!') {
         Some(rest) => (true, rest),
@@ -181,10 +192,13 @@ fn parse_group(group: &str) -> Result<Group, String> {
     Ok(Group { negated, phrases })
 }
 
-fn parse_phrase(phrase: &str) -> Result<Phrase, String> {
+fn parse_phrase(phrase: &str) -> Result<Phrase, Bericht> {
     let positions: Vec<&str> = phrase.split_whitespace().collect();
     if positions.is_empty() {
-        return Err("empty choice: check for `||`, `| +` or a `+` or `|` at the start or end of the line".into());
+        return Err(Bericht::new(
+            "lege keuze: kijk of er `||`, `| +` of een `+` of `|` aan het begin of eind van de regel staat",
+            "empty choice: check for `||`, `| +` or a `+` or `|` at the start or end of the line",
+        ));
     }
     positions
         .into_iter()
@@ -193,20 +207,29 @@ fn parse_phrase(phrase: &str) -> Result<Phrase, String> {
         .map(Phrase)
 }
 
-fn parse_pattern(written: &str) -> Result<Pattern, String> {
+fn parse_pattern(written: &str) -> Result<Pattern, Bericht> {
     let (word, is_prefix) = match written.strip_suffix('*') {
         Some(word) => (word, true),
         None => (written, false),
     };
     let normalised = text::words(word);
+    let not_one_word = || {
+        Bericht::new(
+            format!("`{written}` is geen los woord: gebruik letters en cijfers, en `*` alleen aan het eind"),
+            format!("`{written}` is not one word: use letters and digits, `*` only at the end"),
+        )
+    };
     let [only] = normalised.as_slice() else {
-        return Err(format!("`{written}` is not one word: use letters and digits, `*` only at the end"));
+        return Err(not_one_word());
     };
     if only.start != 0 || only.end != word.len() {
-        return Err(format!("`{written}` is not one word: use letters and digits, `*` only at the end"));
+        return Err(not_one_word());
     }
     if is_prefix && only.text.chars().count() < MIN_PREFIX {
-        return Err(format!("`{written}` is too short to end in `*`: give at least {MIN_PREFIX} letters"));
+        return Err(Bericht::new(
+            format!("`{written}` is te kort om op `*` te eindigen: geef minstens {MIN_PREFIX} letters"),
+            format!("`{written}` is too short to end in `*`: give at least {MIN_PREFIX} letters"),
+        ));
     }
     Ok(if is_prefix { Pattern::Prefix(only.text.clone()) } else { Pattern::Word(only.text.clone()) })
 }
@@ -261,12 +284,13 @@ mod tests {
     fn mistakes_name_file_and_line() {
         let e = error("mes + dreigt\n");
         assert_eq!((e.file, e.line), (PathBuf::from("signalen.txt"), 1));
-        assert!(e.message.contains("header"));
+        assert!(e.message.en.contains("header"));
+        assert!(e.message.nl.contains("kopje"));
         assert_eq!(error("[a]\nmes || dreigt\n").line, 2);
-        assert!(error("[a]\nme*\n").message.contains("too short"));
-        assert!(error("[a]\nz*lf\n").message.contains("one word"));
-        assert!(error("[a]\n!peuter\n").message.contains("without `!`"));
-        assert!(error("[a\nmes\n").message.contains("square brackets"));
+        assert!(error("[a]\nme*\n").message.en.contains("too short"));
+        assert!(error("[a]\nz*lf\n").message.en.contains("one word"));
+        assert!(error("[a]\n!peuter\n").message.en.contains("without `!`"));
+        assert!(error("[a\nmes\n").message.en.contains("square brackets"));
     }
 }
 

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::analyzer::Analyzer;
-use crate::error::RuleError;
+use crate::error::{Bericht, RuleError};
 use crate::text;
 
 /// The parsed synonym list.
@@ -27,8 +27,7 @@ impl Synonyms {
     pub fn parse(source: &str, file: &Path) -> Result<Synonyms, RuleError> {
         let mut groups = Vec::new();
         for (index, line) in source.lines().enumerate() {
-            let error =
-                |message: &str| RuleError { file: file.to_path_buf(), line: index + 1, message: message.into() };
+            let error = |nl: &str, en: &str| RuleError { file: file.to_path_buf(), line: index + 1, message: Bericht::new(nl, en) };
             let line = line.split('#').next().unwrap_or_default().trim();
             if line.is_empty() {
                 continue;
@@ -37,7 +36,10 @@ impl Synonyms {
             for member in line.split(',') {
                 let words: Vec<String> = text::words(member).into_iter().map(|w| w.text).collect();
                 if words.is_empty() {
-                    return Err(error("empty member: write words between the commas, like `stufi, studiefinanciering`"));
+                    return Err(error(
+                        "leeg stuk: zet woorden tussen de komma's, zoals `stufi, studiefinanciering`",
+                        "empty member: write words between the commas, like `stufi, studiefinanciering`",
+                    ));
                 }
                 if !members.contains(&words) {
                     members.push(words);
@@ -45,6 +47,8 @@ impl Synonyms {
             }
             if members.len() < 2 {
                 return Err(error(
+                    "een groep heeft minstens twee verschillende woorden of zinnetjes nodig, gescheiden door komma's, \
+                     zoals `prik, vaccinatie`",
                     "a group needs at least two different words or phrases, separated by commas, \
                      like `prik, vaccinatie`",
                 ));
@@ -178,7 +182,9 @@ mod tests {
         let error = Synonyms::parse("prik, vaccinatie\nstufi\n", Path::new("content/synoniemen.txt")).unwrap_err();
         assert_eq!((error.line, error.file.as_path()), (2, Path::new("content/synoniemen.txt")));
         let error = Synonyms::parse("prik,, vaccinatie\n", Path::new("s.txt")).unwrap_err();
-        assert!(error.to_string().starts_with("s.txt:1: empty member"), "{error}");
+        assert!(error.to_string().starts_with("s.txt:1: leeg stuk"), "{error}");
+        let english = crate::Error::Rule(error).message(true);
+        assert!(english.starts_with("s.txt:1: empty member"), "{english}");
     }
 
     #[test]
