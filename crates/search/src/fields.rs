@@ -5,7 +5,7 @@ use tantivy::schema::{
 };
 use tantivy::TantivyDocument;
 
-use crate::analyzer::TOKENIZER;
+use crate::tokenizer::TOKENIZER;
 use crate::document::Document;
 use crate::error::Error;
 use crate::ranking::RankingWeights;

@@ -9,23 +9,31 @@
 
 mod analyzer;
 mod bundle;
+mod compound;
 mod document;
 mod engine;
 mod error;
 mod fields;
+mod guess;
+#[cfg(feature = "index")]
 mod index;
 mod question;
 mod ranking;
 mod rules;
 mod signals;
+mod site_lexicon;
 mod spelling;
+mod stem;
+mod stopwords;
 mod synonyms;
 mod text;
+mod tokenizer;
 mod vocabulary;
 
 pub use document::Document;
 pub use engine::{Antwoord, Engine, Hit, MAX_ANSWERS};
 pub use error::{Bericht, Error, RuleError};
+#[cfg(feature = "index")]
 pub use index::build_index;
 pub use ranking::RankingWeights;
 pub use rules::{Rules, SIGNALS_FILE, SYNONYMS_FILE, TOPICS_FILE};

@@ -116,6 +116,12 @@ impl RiskSignals {
         Ok(RiskSignals { rules, source: source.to_string() })
     }
 
+    /// Every whole word the rules name (not the `*` prefixes), for the site lexicon.
+    pub(crate) fn words(&self) -> Vec<String> {
+        let patterns = self.rules.iter().flat_map(|r| &r.groups).flat_map(|g| &g.phrases).flat_map(|p| p.0.iter().flatten());
+        patterns.filter_map(|p| if let Pattern::Word(w) = p { Some(w.clone()) } else { None }).collect()
+    }
+
     /// The rules that fire for a question, in file order.
     pub fn find(&self, question: &str) -> Vec<RiskSignal<'_>> {
         let words: Vec<String> = text::words(question).into_iter().map(|w| w.text).collect();

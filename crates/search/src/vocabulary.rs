@@ -7,8 +7,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use crate::analyzer::{is_stopword, Stemmer};
 use crate::error::Error;
+use crate::stopwords::is_stopword;
 use crate::text;
 
 /// The site's words with the number of pages each occurs on.
@@ -16,8 +16,6 @@ use crate::text;
 pub struct Vocabulary {
     /// Word → number of pages it occurs on (0 for words only in the synonym list).
     words: BTreeMap<String, u32>,
-    /// The stem of every word, so that "slaap" is known when the pages say "slapen".
-    stems: HashSet<String>,
     /// Words the pages never write in lower case (names of people, places and
     /// organisations, and words seen only at the start of a sentence): searchable, but
     /// never registered. Leaving out a real word only loses a count; registering a
@@ -31,7 +29,6 @@ impl Vocabulary {
     pub(crate) fn collect<'a>(
         pages: impl IntoIterator<Item = Vec<&'a str>>,
         extra: impl IntoIterator<Item = String>,
-        stemmer: &Stemmer,
     ) -> Vocabulary {
         let mut words: BTreeMap<String, u32> = BTreeMap::new();
         let mut in_lower_case = HashSet::new();
@@ -56,12 +53,7 @@ impl Vocabulary {
             }
         }
         let names = words.keys().filter(|w| !in_lower_case.contains(*w)).cloned().collect();
-        Vocabulary::from_words(words, names, stemmer)
-    }
-
-    fn from_words(words: BTreeMap<String, u32>, names: BTreeSet<String>, stemmer: &Stemmer) -> Vocabulary {
-        let stems = words.keys().map(|w| stemmer.stem(w)).collect();
-        Vocabulary { words, stems, names }
+        Vocabulary { words, names }
     }
 
     /// Whether a question may be counted with this word: a word of the site that the
@@ -78,11 +70,6 @@ impl Vocabulary {
     /// Whether the site uses exactly this word.
     pub fn contains(&self, word: &str) -> bool {
         self.words.contains_key(word)
-    }
-
-    /// Whether the site uses this word or another form with the same stem.
-    pub(crate) fn knows(&self, word: &str, stemmer: &Stemmer) -> bool {
-        self.contains(word) || self.stems.contains(&stemmer.stem(word))
     }
 
     /// The number of pages a word occurs on.
@@ -111,7 +98,7 @@ impl Vocabulary {
     }
 
     /// Reads the form written by [`Vocabulary::to_text`].
-    pub(crate) fn from_text(text: &str, stemmer: &Stemmer) -> Result<Vocabulary, Error> {
+    pub(crate) fn from_text(text: &str) -> Result<Vocabulary, Error> {
         let mut words = BTreeMap::new();
         let mut names = BTreeSet::new();
         for line in text.lines() {
@@ -128,7 +115,7 @@ impl Vocabulary {
                 names.insert(word.to_string());
             }
         }
-        Ok(Vocabulary::from_words(words, names, stemmer))
+        Ok(Vocabulary { words, names })
     }
 }
 
@@ -146,11 +133,9 @@ mod tests {
 
     #[test]
     fn counts_pages_not_occurrences() {
-        let stemmer = Stemmer::new();
         let vocabulary = Vocabulary::collect(
             [vec!["Zakgeld, zakgeld!", "geld"], vec!["Zakgeld en kleedgeld"]],
-            ["stufi".to_string()],
-            &stemmer,
+            ["stufi".to_string()]
         );
         assert_eq!(vocabulary.pages_with("zakgeld"), 2);
         assert_eq!(vocabulary.pages_with("geld"), 1);
@@ -159,20 +144,10 @@ mod tests {
     }
 
     #[test]
-    fn knows_other_forms_through_stems() {
-        let stemmer = Stemmer::new();
-        let vocabulary = Vocabulary::collect([vec!["slapen"]], [], &stemmer);
-        assert!(vocabulary.knows("slaap", &stemmer));
-        assert!(!vocabulary.contains("slaap"));
-    }
-
-    #[test]
     fn names_and_numbers_are_never_registrable() {
-        let stemmer = Stemmer::new();
         let vocabulary = Vocabulary::collect(
             [vec!["Bel het CJG Voorbeeldstad.", "Geef zakgeld in de 14e week. Bel de huisarts."]],
-            ["stufi".to_string()],
-            &stemmer,
+            ["stufi".to_string()]
         );
         assert!(vocabulary.contains("voorbeeldstad"), "names are still searchable");
         assert!(!vocabulary.registrable("voorbeeldstad"));
@@ -180,15 +155,14 @@ mod tests {
         assert!(vocabulary.registrable("zakgeld"));
         assert!(!vocabulary.registrable("geef"), "only ever at the start of a sentence: left out, to be safe");
         assert!(vocabulary.registrable("stufi"));
-        let again = Vocabulary::from_text(&vocabulary.to_text(), &stemmer).unwrap();
+        let again = Vocabulary::from_text(&vocabulary.to_text()).unwrap();
         assert!(!again.registrable("voorbeeldstad") && again.registrable("huisarts"));
     }
 
     #[test]
     fn survives_its_text_form() {
-        let stemmer = Stemmer::new();
-        let vocabulary = Vocabulary::collect([vec!["huiswerk en stress"]], [], &stemmer);
-        let again = Vocabulary::from_text(&vocabulary.to_text(), &stemmer).unwrap();
+        let vocabulary = Vocabulary::collect([vec!["huiswerk en stress"]], []);
+        let again = Vocabulary::from_text(&vocabulary.to_text()).unwrap();
         assert_eq!(again.words().collect::<Vec<_>>(), ["huiswerk", "stress"]);
     }
 }
