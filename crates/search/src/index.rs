@@ -15,7 +15,7 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::fields::Fields;
 use crate::rules::{Rules, SIGNALS_FILE, SYNONYMS_FILE};
-use crate::site_lexicon;
+use crate::slicing;
 use crate::stem::Stemmer;
 use crate::tokenizer::{DutchTokenizer, TOKENIZER};
 use crate::vocabulary::Vocabulary;
@@ -32,12 +32,11 @@ pub fn build_index(docs: &[Document], rules: &Rules) -> Result<Vec<u8>, Error> {
         docs.iter().map(Document::texts),
         rules.synonyms.words().map(str::to_string).chain(rules.topics.iter().cloned()),
     );
-    let rule_words = rules.signals.words();
-    let site_words = vocabulary.words().chain(rule_words.iter().map(String::as_str));
-    let lexicon = site_lexicon::slice(Lexicon::dutch(), site_words, vocabulary.words(), &stemmer);
+    let vocabulary = Arc::new(vocabulary);
+    let lexicon = slicing::slice(Lexicon::dutch(), &vocabulary, &rules.signals.words(), stemmer);
     let lexicon_sections = lexicon.to_sections();
     let vocabulary_text = vocabulary.to_text();
-    let analyzer = Arc::new(Analyzer::new(Arc::new(vocabulary), Arc::new(lexicon), stemmer));
+    let analyzer = Arc::new(Analyzer::new(vocabulary, Arc::new(lexicon), stemmer));
 
     let (schema, fields) = Fields::schema();
     let index = Index::create_in_ram(schema);

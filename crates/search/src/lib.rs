@@ -22,6 +22,8 @@ mod ranking;
 mod rules;
 mod signals;
 mod site_lexicon;
+#[cfg(feature = "index")]
+mod slicing;
 mod spelling;
 mod stem;
 mod stopwords;

@@ -1,8 +1,8 @@
 //! The site's slice of the Dutch lexicon: what the analyzer must know of Dutch beyond the
 //! site's own words, so that the browser needs no dictionary.
 //!
-//! `cjg build` makes it from [`cjg_lexicon::Lexicon`] (OpenTaal's word forms with their
-//! lemmas) and the words of the site, its synonym list, its risk rules and its examples:
+//! `cjg build` makes it (`crate::slicing`) from `cjg_lexicon::Lexicon` (OpenTaal's word
+//! forms with their lemmas) and the words of the site, its synonym list and its risk rules:
 //!
 //! - **lemmas**: every form of a lemma the site knows ("luizen" → "luis", "sloeg" → "slaan",
 //!   "gekrast" → "krassen"), for the forms whose Snowball stem differs from the lemma's;
@@ -60,6 +60,19 @@ impl SiteLexicon {
         self.dutch.contains(word)
     }
 
+    /// A site lexicon of lemmas and separable verbs, without Dutch words yet.
+    #[cfg(feature = "index")]
+    pub(crate) fn new(lemmas: HashMap<String, Vec<String>>, separable: HashMap<(String, String), String>) -> SiteLexicon {
+        let separable_verbs = separable.keys().map(|(_, verb)| verb.clone()).collect();
+        SiteLexicon { lemmas, separable, separable_verbs, dutch: HashSet::new() }
+    }
+
+    /// The same, with the Dutch words that are never corrected.
+    #[cfg(feature = "index")]
+    pub(crate) fn with_dutch(self, dutch: HashSet<String>) -> SiteLexicon {
+        SiteLexicon { dutch, ..self }
+    }
+
     /// The three bundle sections, deterministic (sorted).
     pub(crate) fn to_sections(&self) -> [(&'static str, String); 3] {
         let lemmas: BTreeMap<&String, &Vec<String>> = self.lemmas.iter().collect();
@@ -99,89 +112,6 @@ impl SiteLexicon {
     }
 }
 
-#[cfg(feature = "index")]
-pub(crate) use slice::slice;
-
-/// Making the slice from the full lexicon (natively, during `cjg build`).
-#[cfg(feature = "index")]
-mod slice {
-    use std::collections::{BTreeSet, HashMap, HashSet};
-
-    use cjg_lexicon::{Lexicon, PARTICLES};
-
-    use super::SiteLexicon;
-    use crate::spelling;
-    use crate::stem::Stemmer;
-    use crate::stopwords::is_stopword;
-
-    /// The slice of `lexicon` for a site whose words are `site_words`, of which `candidates`
-    /// are the words a typo may be corrected into.
-    pub(crate) fn slice<'a>(
-        lexicon: &Lexicon,
-        site_words: impl IntoIterator<Item = &'a str>,
-        candidates: impl IntoIterator<Item = &'a str>,
-        stemmer: &Stemmer,
-    ) -> SiteLexicon {
-        let mut site_lemmas: BTreeSet<String> = BTreeSet::new();
-        let mut own_words: HashSet<&str> = HashSet::new();
-        for word in site_words {
-            if word.len() < 2 || is_stopword(word) {
-                continue;
-            }
-            own_words.insert(word);
-            site_lemmas.extend(lexicon.lemmas(word));
-        }
-
-        // Separable verbs the site knows, and the verbs they are made of.
-        let mut separable = HashMap::new();
-        let mut verbs = BTreeSet::new();
-        for lemma in &site_lemmas {
-            for particle in PARTICLES {
-                let Some(verb) = lemma.strip_prefix(particle) else { continue };
-                if verb.len() >= 3 && lemma.ends_with('n') && lexicon.lemmas(verb).iter().any(|l| l == verb) {
-                    separable.insert((particle.to_string(), verb.to_string()), lemma.clone());
-                    verbs.insert(verb.to_string());
-                }
-            }
-        }
-        let all: BTreeSet<String> = site_lemmas.into_iter().chain(verbs).collect();
-
-        let mut lemmas: HashMap<String, Vec<String>> = HashMap::new();
-        for lemma in &all {
-            for form in lexicon.forms(lemma) {
-                if lemmas.contains_key(&form) || is_stopword(&form) {
-                    continue;
-                }
-                let mut of_site: Vec<String> = lexicon.lemmas(&form).into_iter().filter(|l| all.contains(l)).collect();
-                // The form's own lemma first, so that it is what the form is known by.
-                of_site.sort_by_key(|l| l != &form);
-                let stem = stemmer.stem(&form);
-                let needed = of_site.len() > 1 || of_site.first().is_some_and(|l| stemmer.stem(l) != stem);
-                if needed {
-                    lemmas.insert(form, of_site);
-                }
-            }
-        }
-
-        // Dutch words a typo correction could reach that are no form of the site.
-        let known = |word: &str| own_words.contains(word) || lemmas.contains_key(word);
-        let mut dutch = HashSet::new();
-        for candidate in candidates.into_iter().filter(|c| c.bytes().all(|b| b.is_ascii_lowercase())) {
-            let Ok(mistakes) = u8::try_from(spelling::allowed_mistakes(candidate.len())) else { continue };
-            if mistakes == 0 {
-                continue;
-            }
-            for word in lexicon.near(candidate, mistakes) {
-                if !known(&word) {
-                    dutch.insert(word);
-                }
-            }
-        }
-        let separable_verbs = separable.keys().map(|(_, verb)| verb.clone()).collect();
-        SiteLexicon { lemmas, separable, separable_verbs, dutch }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,23 +129,5 @@ mod tests {
         assert_eq!(again.separable("op", "sluiten"), Some("opsluiten"));
         assert!(again.is_dutch("lijdt") && !again.is_dutch("tijd"));
         assert!(SiteLexicon::from_sections("zonder tab\n", "", "").is_err());
-    }
-
-    #[cfg(feature = "index")]
-    #[test]
-    fn slices_the_forms_of_the_site_lemmas() {
-        let lexicon = cjg_lexicon::Lexicon::dutch();
-        assert!(!lexicon.is_empty(), "built without the lexicon: run ./dev test");
-        let stemmer = crate::stem::Stemmer::new();
-        let site = ["hoofdluis", "luis", "slaan", "opgesloten", "krassen", "tijd"];
-        let slice = slice(lexicon, site, site, &stemmer);
-        assert_eq!(slice.lemmas("luizen").map(|l| l.contains(&"luis".to_string())), Some(true));
-        assert!(slice.lemmas("sloeg").is_some_and(|l| l.contains(&"slaan".to_string())));
-        let same_stem = stemmer.stem("gekrast") == stemmer.stem("krassen");
-        assert!(same_stem || slice.lemmas("gekrast").is_some_and(|l| l.contains(&"krassen".to_string())));
-        assert_eq!(slice.separable("op", "sluiten"), Some("opsluiten"));
-        assert!(slice.lemmas("sloot").is_some_and(|l| l.contains(&"sluiten".to_string())), "the verb of a separable verb");
-        assert!(slice.is_dutch("tij"), "a Dutch word one letter from `tijd`");
-        assert!(!slice.is_dutch("tijd"));
     }
 }

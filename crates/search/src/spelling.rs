@@ -12,7 +12,7 @@ use crate::vocabulary::Vocabulary;
 /// Words shorter than this are never corrected.
 const MIN_CORRECTED: usize = 4;
 /// From this length on, two mistakes are allowed instead of one.
-const MIN_FOR_TWO_MISTAKES: usize = 8;
+const MIN_FOR_TWO_MISTAKES: usize = 10;
 
 /// How many mistakes a word of `len` letters may have to still be recognised.
 pub(crate) fn allowed_mistakes(len: usize) -> usize {
