@@ -47,6 +47,7 @@ const REQUIRED_PAGES: &[&str] = &[
     "hulp-nodig",
     "contact",
     "over",
+    "privacy",
     "privacie",
 ];
 

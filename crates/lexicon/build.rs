@@ -68,21 +68,15 @@ fn main() {
 fn write(out: &Path, entries: &lemmas::Entries, about: &str) {
     let words = fst::Map::from_iter(entries.forms.iter().map(|(form, bits)| (form.as_bytes(), *bits)))
         .expect("forms are sorted and unique");
-    let pairs = |swap: bool| -> BTreeSet<Vec<u8>> {
-        entries
-            .lemmas
-            .iter()
-            .map(|(form, lemma)| {
-                let (a, b) = if swap { (lemma, form) } else { (form, lemma) };
-                [a.as_bytes(), &[0], b.as_bytes()].concat()
-            })
-            .collect()
-    };
-    let set = |keys: BTreeSet<Vec<u8>>| fst::Set::from_iter(keys).expect("keys are sorted and unique").into_fst().into_inner();
+    let pair = |a: &str, b: &str| [a.as_bytes(), &[0], b.as_bytes()].concat();
+    let lemmas: Vec<(Vec<u8>, u64)> = entries.lemmas.iter().map(|((form, lemma), rank)| (pair(form, lemma), u64::from(*rank))).collect();
+    let paradigms: BTreeSet<Vec<u8>> = entries.lemmas.keys().map(|(form, lemma)| pair(lemma, form)).collect();
+    let lemmas = fst::Map::from_iter(lemmas).expect("pairs are sorted and unique").into_fst().into_inner();
+    let paradigms = fst::Set::from_iter(paradigms).expect("pairs are sorted and unique").into_fst().into_inner();
     let writes = [
         ("woorden.fst", words.into_fst().into_inner()),
-        ("lemmas.fst", set(pairs(false))),
-        ("paradigma.fst", set(pairs(true))),
+        ("lemmas.fst", lemmas),
+        ("paradigma.fst", paradigms),
         ("bronnen.txt", about.as_bytes().to_vec()),
     ];
     for (name, bytes) in writes {

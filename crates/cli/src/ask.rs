@@ -25,8 +25,17 @@ struct Output<'a> {
 
 /// Loads the index from `public` and answers `vraag` for `doelgroep` (or everyone); with
 /// `vraag` = `-`, every line of standard input is a question (with `--json`: one JSON line each).
-pub fn run(public: &Path, vraag: &str, doelgroep: Option<&str>, json: bool, taal: Taal) -> Result<(), CliError> {
+pub fn run(public: &Path, vraag: &str, doelgroep: Option<&str>, json: bool, explain: bool, taal: Taal) -> Result<(), CliError> {
     let engine = load(public)?;
+    if explain {
+        let explanation = engine.explain(vraag, doelgroep, MAX_ANSWERS);
+        if json {
+            println!("{}", serde_json::to_string(&explanation).expect("plain data serialises"));
+        } else {
+            print!("{}", crate::explain::render(&explanation, taal));
+        }
+        return Ok(());
+    }
     if vraag == "-" {
         for line in std::io::stdin().lines() {
             let line = line.map_err(|e| CliError::NotBuilt(format!("stdin: {e}")))?;

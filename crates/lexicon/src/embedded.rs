@@ -1,7 +1,8 @@
 //! The lexicon compiled into the binary: three finite state transducers made by `build.rs`.
 //!
 //! - `woorden`: every folded form → where it may stand (the bits of `lemmas::usage`);
-//! - `lemmas`: the set of `form \0 lemma` for every form whose lemma is another word;
+//! - `lemmas`: `form \0 lemma` → how sure the form belongs to the lemma (0 = surest), for
+//!   every form whose lemma is another word;
 //! - `paradigma`: the same pairs the other way round, `lemma \0 form`.
 
 use std::sync::OnceLock;
@@ -15,6 +16,8 @@ const FIRST: u64 = 2;
 const MIDDLE: u64 = 4;
 const LAST: u64 = 8;
 const LEMMA: u64 = 16;
+/// The form's rank as its own lemma is stored from this bit on.
+const SELF_RANK_SHIFT: u32 = 5;
 
 static WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/woorden.fst"));
 static LEMMAS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lemmas.fst"));
@@ -37,7 +40,7 @@ pub struct Usage {
 /// The Dutch lexicon: every form OpenTaal's dictionary accepts, with its lemmas.
 pub struct Lexicon {
     words: Map<&'static [u8]>,
-    lemmas: Set<&'static [u8]>,
+    lemmas: Map<&'static [u8]>,
     paradigms: Set<&'static [u8]>,
 }
 
@@ -47,7 +50,7 @@ impl Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| Lexicon {
             words: Map::new(WORDS).expect("build.rs writes a valid fst"),
-            lemmas: Set::new(LEMMAS).expect("build.rs writes a valid fst"),
+            lemmas: Map::new(LEMMAS).expect("build.rs writes a valid fst"),
             paradigms: Set::new(PARADIGMS).expect("build.rs writes a valid fst"),
         })
     }
@@ -78,16 +81,24 @@ impl Lexicon {
         self.words.get(form).is_some_and(|bits| bits & ALONE != 0)
     }
 
-    /// The lemmas of a folded form: itself when it is a lemma, then the others in
-    /// alphabetical order. Empty when the dictionary does not know the form.
+    /// The lemmas of a folded form, surest first: an inflection's root before the form itself
+    /// ("luizen": "luis", then the verb "luizen"), a word of its own before a verb reading
+    /// ("week", then "wijken"), a verb before a bare verb form ("sloeg": "slaan", then "sloeg").
+    /// Empty when the dictionary does not know the form.
     pub fn lemmas(&self, form: &str) -> Vec<String> {
         let Some(bits) = self.words.get(form) else { return Vec::new() };
-        let mut out = Vec::new();
+        let mut ranked: Vec<(u64, String)> = Vec::new();
         if bits & LEMMA != 0 {
-            out.push(form.to_string());
+            ranked.push((bits >> SELF_RANK_SHIFT, form.to_string()));
         }
-        out.extend(second_halves(&self.lemmas, form));
-        out
+        let mut start = form.as_bytes().to_vec();
+        start.push(0);
+        let mut stream = self.lemmas.range().ge(&start).lt(&after(form)).into_stream();
+        while let Some((pair, rank)) = stream.next() {
+            ranked.push((rank, String::from_utf8_lossy(&pair[start.len()..]).into_owned()));
+        }
+        ranked.sort();
+        ranked.into_iter().map(|(_, lemma)| lemma).collect()
     }
 
     /// Every form of a lemma, the lemma itself first when it is a form.
@@ -158,14 +169,19 @@ impl Automaton for Near<'_> {
 fn second_halves(set: &Set<&'static [u8]>, key: &str) -> Vec<String> {
     let mut start = key.as_bytes().to_vec();
     start.push(0);
-    let mut end = key.as_bytes().to_vec();
-    end.push(1);
-    let mut stream = set.range().ge(&start).lt(&end).into_stream();
+    let mut stream = set.range().ge(&start).lt(&after(key)).into_stream();
     let mut out = Vec::new();
     while let Some(pair) = stream.next() {
         out.push(String::from_utf8_lossy(&pair[start.len()..]).into_owned());
     }
     out
+}
+
+/// The first key after every `key \0 …`.
+fn after(key: &str) -> Vec<u8> {
+    let mut end = key.as_bytes().to_vec();
+    end.push(1);
+    end
 }
 
 #[cfg(test)]
@@ -182,7 +198,11 @@ mod tests {
     #[test]
     fn knows_inflections_participles_and_irregular_verbs() {
         let l = lexicon();
-        assert_eq!(l.lemmas("luizen").contains(&"luis".to_string()), true, "{:?}", l.lemmas("luizen"));
+        assert_eq!(l.lemmas("luizen")[0], "luis", "{:?}", l.lemmas("luizen"));
+        assert_eq!(l.lemmas("pillen")[0], "pil", "{:?}", l.lemmas("pillen"));
+        assert_eq!(l.lemmas("sloeg")[0], "slaan", "{:?}", l.lemmas("sloeg"));
+        assert_eq!(l.lemmas("geweld")[0], "geweld", "{:?}", l.lemmas("geweld"));
+        assert_eq!(l.lemmas("week")[0], "week", "{:?}", l.lemmas("week"));
         assert!(l.lemmas("gekrast").contains(&"krassen".to_string()), "{:?}", l.lemmas("gekrast"));
         assert!(l.lemmas("gechanteerd").contains(&"chanteren".to_string()), "{:?}", l.lemmas("gechanteerd"));
         assert!(l.lemmas("lijdt").contains(&"lijden".to_string()), "{:?}", l.lemmas("lijdt"));
@@ -199,7 +219,8 @@ mod tests {
         assert!(l.is_word("echtscheiding") && l.is_word("hoofdluis") && l.is_word("lijdt"));
         assert!(!l.is_word("zelfmoort") && !l.is_word("slaapt nie"));
         assert!(l.usage("scheiding").is_some_and(|u| u.last));
-        assert!(l.near("tijd", 1).contains(&"lijd".to_string()));
+        assert!(l.near("tijd", 1).contains(&"tij".to_string()));
+        assert!(!l.near("tijd", 1).contains(&"lijd".to_string()), "the first letter stays");
         assert!(l.near("huiswrek", 1).contains(&"huiswerk".to_string()), "a swap is one mistake");
     }
 }

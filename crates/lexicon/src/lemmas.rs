@@ -13,7 +13,7 @@
 //!
 //! Compiled into the crate (for its tests) and into `build.rs`; uses nothing but `std`.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use crate::fold::fold;
 use crate::hunspell::{Dictionary, Flag, Use};
@@ -21,6 +21,8 @@ use crate::verbs::{infinitives_of_stem, participle_stems, VerbTable};
 
 /// The flags OpenTaal gives a verb stem (the form of `ik`): `krast`, `kraste`, `wurgde`.
 const VERB_STEM_FLAGS: [Flag; 5] = [*b"V3", *b"Vp", *b"Vq", *b"Va", *b"Vb"];
+/// The flag OpenTaal gives a weak past participle (it makes the form with -e).
+const PARTICIPLE_FLAG: Flag = *b"Ve";
 /// The flag OpenTaal gives an infinitive (it makes the present participle).
 const INFINITIVE_FLAG: Flag = *b"Vi";
 /// Endings of irregular plurals that OpenTaal lists as roots of their own ("kinderen",
@@ -39,15 +41,34 @@ pub mod usage {
     pub const LAST: u64 = 8;
     /// A lemma itself (a root, an infinitive, a table verb).
     pub const LEMMA: u64 = 16;
+    /// How sure it is a lemma of itself (a [`super::Rank`]) is stored from this bit on.
+    pub const SELF_RANK_SHIFT: u32 = 5;
 }
+
+/// How surely a form belongs to a lemma; lower is surer. The lexicon lists a form's lemmas in
+/// this order, and the search engine searches the first one hardest.
+pub type Rank = u8;
+/// An inflection of its root: "luizen" of "luis", "krast" of "krassen", "kinderen" of "kind".
+pub const INFLECTION: Rank = 0;
+/// A root that is a word of its own: a noun, an adjective, an infinitive ("geweld", "week").
+pub const OWN_WORD: Rank = 1;
+/// A verb reading: a stem, a past form or a participle of a verb ("sloeg" of "slaan", "week"
+/// of "wijken", "geweld" of "wellen").
+pub const VERB_READING: Rank = 2;
+/// A root that is only a verb form, listed for itself ("sloeg", "geslagen", "gekrast").
+pub const VERB_FORM: Rank = 3;
 
 /// The lexicon before it is written down: forms with their use bits, and (form, lemma) pairs.
 #[derive(Debug, Default)]
 pub struct Entries {
-    /// Folded form → bits of [`usage`].
+    /// Folded form → bits of [`usage`], with the [`Rank`] of the form as its own lemma.
     pub forms: BTreeMap<String, u64>,
-    /// (form, lemma) for every form whose lemma is another word.
-    pub lemmas: BTreeSet<(String, String)>,
+    /// (form, lemma) → [`Rank`], for every form whose lemma is another word.
+    pub lemmas: BTreeMap<(String, String), Rank>,
+    /// Forms that are the text of a noun root: their own reading comes before verb readings.
+    nouns: HashSet<String>,
+    /// Forms that are their own lemma, with the rank the root gave.
+    own: BTreeMap<String, Rank>,
 }
 
 /// The folded form of a dictionary word, or `None` for what is not one plain word of letters
@@ -91,31 +112,38 @@ pub fn derive(dictionary: &Dictionary, verbs: &VerbTable) -> Entries {
         }
     }
 
-    // The lemmas of each root, before prefixes.
-    let mut base: Vec<Vec<String>> = Vec::with_capacity(roots.len());
+    // The lemmas of each root, before prefixes: (lemma, rank of the root form, rank of its
+    // suffixed forms).
+    let mut base: Vec<Vec<(String, Rank, Rank)>> = Vec::with_capacity(roots.len());
     for (root, folded) in dictionary.roots.iter().zip(&roots) {
         let Some(text) = folded else {
             base.push(Vec::new());
             continue;
         };
+        if root.flags.iter().any(|f| matches!(f[0], b'C' | b'Z' | b'Y')) {
+            entries.nouns.insert(text.clone());
+        }
         let mut lemmas = Vec::new();
         if root.flags.iter().any(|f| VERB_STEM_FLAGS.contains(f)) {
-            lemmas.extend(infinitive_of(text));
+            lemmas.extend(infinitive_of(text).map(|i| (i, VERB_READING, INFLECTION)));
         }
         if lemmas.is_empty() {
-            lemmas.push(text.clone());
+            lemmas.push((text.clone(), OWN_WORD, INFLECTION));
         }
-        if text.ends_with(['t', 'd', 'e']) {
+        // Only a root the dictionary inflects like a participle or an adjective can be one:
+        // "gekrast" (Ve), "verslaafd" (Ab), not the noun "geld".
+        let participle_like = root.flags.iter().any(|f| *f == PARTICIPLE_FLAG || f[0] == b'A');
+        if participle_like && text.ends_with(['t', 'd', 'e']) {
             let verb = participle_stems(text)
                 .into_iter()
                 .find_map(|(particle, stem)| infinitive_of(&stem).map(|i| format!("{particle}{i}")))
-                .filter(|verb| infinitives.contains(verb.as_str()) && !lemmas.contains(verb));
-            lemmas.extend(verb);
+                .filter(|verb| infinitives.contains(verb.as_str()) && !lemmas.iter().any(|(l, _, _)| l == verb));
+            lemmas.extend(verb.map(|v| (v, VERB_READING, VERB_READING)));
         }
         for ending in PLURAL_ENDINGS {
-            if let Some(singular) = text.strip_suffix(ending).filter(|s| s.len() >= 2 && root_set.contains(s)) {
-                if !lemmas.iter().any(|l| l == singular) {
-                    lemmas.push(singular.to_string());
+            if let Some(singular) = text.strip_suffix(ending).filter(|s| s.len() >= 3 && root_set.contains(s)) {
+                if !lemmas.iter().any(|(l, _, _)| l == singular) {
+                    lemmas.push((singular.to_string(), INFLECTION, INFLECTION));
                 }
                 break;
             }
@@ -132,52 +160,74 @@ pub fn derive(dictionary: &Dictionary, verbs: &VerbTable) -> Entries {
         let plural = ["en", "s"].iter().find_map(|ending| by_text.get(format!("{text}{ending}").as_str()).copied());
         if let Some(plural) = plural {
             let plural_text = roots[plural].as_deref();
-            let extra: Vec<String> =
-                base[plural].iter().filter(|l| *l != text && Some(l.as_str()) != plural_text).cloned().collect();
+            let extra: Vec<(String, Rank, Rank)> = base[plural]
+                .iter()
+                .filter(|(l, _, _)| l != text && Some(l.as_str()) != plural_text)
+                .map(|(l, _, _)| (l.clone(), INFLECTION, INFLECTION))
+                .collect();
             base[index].extend(extra);
         }
     }
 
     for form in &forms {
         let Some(text) = clean(&form.text) else { continue };
-        let lemmas: Vec<String> = match &form.prefix {
-            None => base[form.root].clone(),
-            Some(prefix) => {
-                let prefix = fold(prefix);
-                let prefixed: Vec<String> = base[form.root]
-                    .iter()
-                    .map(|lemma| format!("{prefix}{lemma}"))
-                    .filter(|lemma| standalone.contains(lemma))
-                    .collect();
-                if prefixed.is_empty() {
-                    vec![text.clone()]
-                } else {
-                    prefixed
+        let suffixed = !form.suffixes.is_empty();
+        let readings = base[form.root].iter().map(|(lemma, bare, inflected)| (lemma, if suffixed { *inflected } else { *bare }));
+        match &form.prefix {
+            None => {
+                for (lemma, rank) in readings {
+                    entries.add(&text, lemma.clone(), rank);
                 }
             }
-        };
-        for lemma in lemmas {
-            entries.add(&text, lemma);
+            Some(prefix) => {
+                let prefix = fold(prefix);
+                let prefixed: Vec<(String, Rank)> = readings
+                    .map(|(lemma, rank)| (format!("{prefix}{lemma}"), rank))
+                    .filter(|(lemma, _)| standalone.contains(lemma))
+                    .collect();
+                if prefixed.is_empty() {
+                    entries.add(&text, text.clone(), OWN_WORD);
+                }
+                for (lemma, rank) in prefixed {
+                    entries.add(&text, lemma, rank);
+                }
+            }
         }
     }
 
     for (infinitive, verb_forms) in &verbs.verbs {
         let Some(infinitive) = clean(infinitive).filter(|i| standalone.contains(i)) else { continue };
-        entries.add(&infinitive, infinitive.clone());
+        entries.add(&infinitive, infinitive.clone(), OWN_WORD);
         for verb_form in verb_forms.iter().filter_map(|f| clean(f)).filter(|f| standalone.contains(f)) {
-            entries.add(&verb_form, infinitive.clone());
+            entries.add(&verb_form, infinitive.clone(), VERB_READING);
         }
     }
+    entries.settle_own_ranks();
     entries
 }
 
 impl Entries {
-    fn add(&mut self, form: &str, lemma: String) {
+    fn add(&mut self, form: &str, lemma: String, rank: Rank) {
+        *self.forms.entry(lemma.clone()).or_default() |= usage::LEMMA;
         if lemma == form {
-            *self.forms.entry(lemma).or_default() |= usage::LEMMA;
+            let own = self.own.entry(lemma).or_insert(rank);
+            *own = (*own).min(rank);
         } else {
-            *self.forms.entry(lemma.clone()).or_default() |= usage::LEMMA;
-            self.lemmas.insert((form.to_string(), lemma));
+            let known = self.lemmas.entry((form.to_string(), lemma)).or_insert(rank);
+            *known = (*known).min(rank);
+        }
+    }
+
+    /// A form that is a lemma of itself and also a verb form, without a noun root of its own,
+    /// is first a verb form: "sloeg" and "geslagen" are "slaan" before they are themselves.
+    fn settle_own_ranks(&mut self) {
+        let verb_readings: HashSet<&str> =
+            self.lemmas.iter().filter(|(_, rank)| **rank == VERB_READING).map(|((form, _), _)| form.as_str()).collect();
+        for (form, rank) in &self.own {
+            let rank = if verb_readings.contains(form.as_str()) && !self.nouns.contains(form) { VERB_FORM } else { (*rank).min(OWN_WORD) };
+            if let Some(bits) = self.forms.get_mut(form) {
+                *bits |= u64::from(rank) << usage::SELF_RANK_SHIFT;
+            }
         }
     }
 }
@@ -191,14 +241,18 @@ mod tests {
         SFX Yb Y 1\nSFX Yb 0 je [^m]\n\
         SFX V3 Y 2\nSFX V3 0 t [^ao]\nSFX V3 0 at a\n\
         SFX Vq Y 2\nSFX Vq 0 te .\nSFX Vq 0 ten .\n\
-        SFX Vi Y 1\nSFX Vi 0 d .\n\
+        SFX Vi Y 1\nSFX Vi 0 d .\nSFX Ve Y 1\nSFX Ve 0 e .\nSFX Ab Y 1\nSFX Ab 0 er .\n\
         PFX Pb Y 1\nPFX Pb 0 aan .\n";
-    const DIC: &str = "13\nluis/CaCcZhYb\nhuis/Yb\nkras/V3Vq\nkrassen/Vi\ngekrast\nkind/CaCc\nkinderen/Cc\n\
-        kinder/CaCx\nsla/V3Pb\nslaan/ViPb\nsloeg/Pb\nverslaafd\nverslaven/Vi\n";
+    const DIC: &str = "15\nluis/CaCcZhYb\nhuis/Yb\nkras/V3Vq\nkrassen/Vi\ngekrast/Ve\nkind/CaCc\nkinderen/Cc\n\
+        kinder/CaCx\nsla/V3Pb\nslaan/ViPb\nsloeg/Pb\nverslaafd/Ab\nverslaven/Vi\ngeld/Cc\ngelen/Vi\n";
     const VERBS: &str = "slaan,sla,slaat,slaat,,slaand,,,,sloegen,sloeg,geslagen\n";
 
     fn lemmas(entries: &Entries, form: &str) -> Vec<String> {
-        entries.lemmas.iter().filter(|(f, _)| f == form).map(|(_, l)| l.clone()).collect()
+        entries.lemmas.keys().filter(|(f, _)| f == form).map(|(_, l)| l.clone()).collect()
+    }
+
+    fn own_rank(entries: &Entries, form: &str) -> Rank {
+        (entries.forms[form] >> usage::SELF_RANK_SHIFT) as Rank
     }
 
     fn entries() -> Entries {
@@ -223,6 +277,11 @@ mod tests {
         assert_eq!(lemmas(&e, "gekrast"), ["krassen"], "a participle also stays itself");
         assert!(e.forms["gekrast"] & usage::LEMMA != 0);
         assert_eq!(lemmas(&e, "verslaafd"), ["verslaven"]);
+        assert!(lemmas(&e, "geld").is_empty(), "a noun is no participle of `gelen`");
+        assert_eq!(entries().lemmas[&("sloeg".to_string(), "slaan".to_string())], VERB_READING);
+        assert_eq!(own_rank(&e, "sloeg"), VERB_FORM, "a bare past form is first its verb");
+        assert_eq!(own_rank(&e, "kind"), OWN_WORD);
+        assert_eq!(e.lemmas[&("luizen".to_string(), "luis".to_string())], INFLECTION);
         assert_eq!(lemmas(&e, "sloeg"), ["slaan"], "irregular forms from the verb table");
         assert_eq!(lemmas(&e, "slaat"), ["slaan"]);
         assert_eq!(lemmas(&e, "aanslaat"), ["aanslaan"]);

@@ -19,7 +19,7 @@ use std::sync::{Arc, Mutex};
 
 use cjg_lexicon::PARTICLES;
 
-use crate::compound::{self, Parts, MIN_PART};
+use crate::compound::{self, Compound, Parts, MIN_PART};
 use crate::guess;
 use crate::site_lexicon::SiteLexicon;
 use crate::spelling;
@@ -41,6 +41,8 @@ pub(crate) struct WordForms {
     pub lemmas: Vec<String>,
     /// The site words a compound consists of; empty if it is not one.
     pub parts: Vec<String>,
+    /// The part of a compound the site does not know ("echt" of "echtscheiding").
+    pub other_part: Option<String>,
     /// Its index terms.
     pub terms: Terms,
 }
@@ -68,10 +70,13 @@ pub(crate) struct AnalysedWord {
 /// The index terms of one word: of the word itself, and of its compound parts.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct Terms {
-    /// The stems of its lemmas and of a joined separable verb.
+    /// The stems of its lemmas, the surest first, and of a joined separable verb.
     pub whole: Vec<String>,
     /// The stems of its compound parts' lemmas, none of them in `whole`.
     pub parts: Vec<String>,
+    /// Whether the whole word is a form the site uses; if not, its parts are all it can be
+    /// found by, and they count fully.
+    pub whole_known: bool,
 }
 
 /// Turns texts into analysed words; see the module documentation.
@@ -167,7 +172,7 @@ impl Analyzer {
             return None;
         }
         if let Some(lemmas) = self.lexicon.lemmas(word) {
-            return Some(self.with_terms(lemmas.to_vec(), Vec::new()));
+            return Some(self.with_terms(lemmas.to_vec(), Compound::default()));
         }
         let known = |w: &str| self.is_site_form(w);
         let base = if self.is_site_form(word) || self.lexicon.is_dutch(word) {
@@ -181,19 +186,19 @@ impl Analyzer {
             Some(lemmas) => lemmas.to_vec(),
             None => vec![base.clone()],
         };
-        let parts = compound::split(&base, self);
-        Some(self.with_terms(lemmas, parts))
+        Some(self.with_terms(lemmas, compound::split(&base, self)))
     }
 
-    /// The forms with their index terms: the stems of the lemmas, then of the parts' lemmas.
-    fn with_terms(&self, lemmas: Vec<String>, parts: Vec<String>) -> WordForms {
-        let mut terms = Terms::default();
+    /// The forms with their index terms: the stems of the lemmas, then of the parts' lemmas
+    /// and of a part the site does not know.
+    fn with_terms(&self, lemmas: Vec<String>, compound: Compound) -> WordForms {
+        let mut terms = Terms { whole_known: lemmas.iter().any(|l| self.is_site_form(l)), ..Terms::default() };
         for stem in lemmas.iter().map(|l| self.stem(l)) {
             if !terms.whole.contains(&stem) {
                 terms.whole.push(stem);
             }
         }
-        for part in &parts {
+        for part in compound.site.iter().chain(&compound.unknown) {
             let lemmas = self.lexicon.lemmas(part).map(<[String]>::to_vec).unwrap_or_else(|| vec![part.clone()]);
             for stem in lemmas.iter().map(|l| self.stem(l)) {
                 if !terms.whole.contains(&stem) && !terms.parts.contains(&stem) {
@@ -201,7 +206,16 @@ impl Analyzer {
                 }
             }
         }
-        WordForms { lemmas, parts, terms }
+        WordForms { lemmas, parts: compound.site, other_part: compound.unknown, terms }
+    }
+
+    /// The site's word for two words written apart ("zak geld" → "zakgeld", "veiligheid plan"
+    /// → "veiligheidsplan"), if the pages write them as one.
+    pub(crate) fn written_together(&self, first: &str, second: &str) -> Option<String> {
+        if is_stopword(first) || is_stopword(second) || first.len() < MIN_PART || second.len() < MIN_PART {
+            return None;
+        }
+        ["", "s"].iter().map(|link| format!("{first}{link}{second}")).find(|joined| self.vocabulary.contains(joined))
     }
 
     /// Whether the site knows this form: as written, through the site lexicon, or through its stem.
@@ -210,14 +224,18 @@ impl Analyzer {
     }
 
     /// Whether a word needs no spelling correction: a stop word, a form the site knows (also
-    /// as a diminutive, verb form or compound), or a Dutch word the site does not use.
+    /// as a diminutive, verb form or compound of site words), or a Dutch word the site does
+    /// not use. A compound with a part the site does not know may be a typo ("luisterd" is no
+    /// "luis" + "terd"): correction is tried first.
     pub(crate) fn recognises(&self, word: &str) -> bool {
         if self.lexicon.is_dutch(word) || self.is_site_form(word) {
             return true;
         }
         match self.forms(word) {
             None => true,
-            Some(forms) => forms.lemmas.first().is_some_and(|l| l != word) || !forms.parts.is_empty(),
+            Some(forms) => {
+                forms.lemmas.first().is_some_and(|l| l != word) || !forms.parts.is_empty() && forms.other_part.is_none()
+            }
         }
     }
 
@@ -234,16 +252,13 @@ impl Analyzer {
         terms
     }
 
-    /// What a word is compared by in the synonym list: the stems of its lemmas ("blowt" and
-    /// "blowen" alike, "pillen" as "pil"), or the word itself for a stop word.
+    /// What a word is compared by in the synonym list: the stem of its surest lemma ("blowt"
+    /// and "blowen" alike, "pillen" as "pil"), or for a stop word the word itself, marked so
+    /// that it never meets a lemma ("wel" is no "geweld" read as a form of "wellen").
     pub(crate) fn keys(&self, word: &str) -> Vec<String> {
         match self.forms(word) {
-            Some(forms) => {
-                let mut keys: Vec<String> = forms.lemmas.iter().map(|l| self.stem(l)).collect();
-                keys.dedup();
-                keys
-            }
-            None => vec![word.to_string()],
+            Some(forms) => forms.lemmas.first().map(|l| vec![self.stem(l)]).unwrap_or_default(),
+            None => vec![format!("={word}")],
         }
     }
 }
@@ -282,7 +297,7 @@ mod tests {
 
     const SITE: &str = "Zakgeld en kleedgeld. Maak afspraken over geld en huiswerk. Stress op school. \
         Een bijbaan zoeken. Balletjes, een bal en een auto. De huisarts. Slapen en problemen. \
-        Veiligheid en een plan. Een kaart en een huis. Verjaardag vieren. Hoofdluis en een luis. \
+        Veiligheid en een plan, een veiligheidsplan. Een kaart en een huis. Verjaardag vieren. Hoofdluis en een luis. \
         Opsluiten is mishandeling. Een scheiding. Tijd voor jezelf.";
 
     fn site() -> Analyzer {
@@ -351,9 +366,17 @@ mod tests {
     }
 
     #[test]
+    fn words_written_apart_meet_the_compound() {
+        let a = site();
+        assert_eq!(a.written_together("zak", "geld").as_deref(), Some("zakgeld"));
+        assert_eq!(a.written_together("veiligheid", "plan").as_deref(), Some("veiligheidsplan"));
+        assert_eq!(a.written_together("geld", "zak"), None);
+    }
+
+    #[test]
     fn synonym_keys_are_lemma_stems() {
         let a = site();
         assert_eq!(a.keys("luizen"), a.keys("luis"));
-        assert_eq!(a.keys("de"), ["de"]);
+        assert_eq!(a.keys("de"), ["=de"]);
     }
 }

@@ -26,8 +26,8 @@ pub(crate) trait Parts {
 /// One way to split the rest of a word, with what makes it better or worse.
 #[derive(Debug, Clone)]
 struct Split {
-    /// The site words of the parts, in order; `None` for the unknown part.
-    parts: Vec<Option<String>>,
+    /// The site words of the parts, in order; `Err` with the text of the unknown part.
+    parts: Vec<Result<String, String>>,
     unknown_letters: usize,
     shortest: usize,
 }
@@ -38,10 +38,19 @@ impl Split {
     }
 }
 
-/// The site words a compound consists of, or an empty list when it is none.
-pub(crate) fn split(word: &str, parts: &impl Parts) -> Vec<String> {
+/// How a compound splits.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Compound {
+    /// The site words among its parts, in order; empty when the word is no compound.
+    pub site: Vec<String>,
+    /// The part the site does not know, if there is one.
+    pub unknown: Option<String>,
+}
+
+/// How a word splits into site words (and perhaps one other part); empty when it does not.
+pub(crate) fn split(word: &str, parts: &impl Parts) -> Compound {
     if word.len() < MIN_COMPOUND || !word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return Vec::new();
+        return Compound::default();
     }
     // best[i]: the best split of word[i..], for each number of unknown parts (0 or 1).
     let n = word.len();
@@ -59,10 +68,10 @@ pub(crate) fn split(word: &str, parts: &impl Parts) -> Vec<String> {
                 let Some(rest) = best[end][unknown_before].clone() else { continue };
                 let mut candidates = Vec::new();
                 if let Some(site) = &site {
-                    candidates.push((unknown_before, Some(site.clone()), 0));
+                    candidates.push((unknown_before, Ok(site.clone()), 0));
                 }
                 if site.is_none() && unknown_before == 0 && piece.len() >= MIN_MEANINGFUL {
-                    candidates.push((1, None, piece.len()));
+                    candidates.push((1, Err(piece.to_string()), piece.len()));
                 }
                 for (unknowns, part, letters) in candidates {
                     let mut next = rest.clone();
@@ -82,7 +91,11 @@ pub(crate) fn split(word: &str, parts: &impl Parts) -> Vec<String> {
         .flatten()
         .filter(|split| split.parts.iter().flatten().any(|p| p.len() >= MIN_MEANINGFUL))
         .min_by_key(|split| split.rank());
-    chosen.map(|split| split.parts.iter().flatten().cloned().collect()).unwrap_or_default()
+    let Some(chosen) = chosen else { return Compound::default() };
+    Compound {
+        site: chosen.parts.iter().flatten().cloned().collect(),
+        unknown: chosen.parts.iter().find_map(|p| p.clone().err()),
+    }
 }
 
 #[cfg(test)]
@@ -111,23 +124,26 @@ mod tests {
 
     #[test]
     fn splits_into_site_words_with_linking_letters() {
-        assert_eq!(split("zakgeldafspraken", &SITE), ["zakgeld", "afspraken"]);
-        assert_eq!(split("huiswerkstress", &SITE), ["huiswerk", "stress"]);
-        assert_eq!(split("veiligheidsplan", &SITE), ["veiligheid", "plan"]);
-        assert_eq!(split("slaapproblemen", &SITE), ["slaap", "problemen"]);
-        assert_eq!(split("hoofdluis", &SITE), ["hoofd", "luis"]);
+        let site = |w: &str| split(w, &SITE).site;
+        assert_eq!(site("zakgeldafspraken"), ["zakgeld", "afspraken"]);
+        assert_eq!(site("huiswerkstress"), ["huiswerk", "stress"]);
+        assert_eq!(site("veiligheidsplan"), ["veiligheid", "plan"]);
+        assert_eq!(site("slaapproblemen"), ["slaap", "problemen"]);
+        assert_eq!(site("hoofdluis"), ["hoofd", "luis"]);
+        assert_eq!(split("hoofdluis", &SITE).unknown, None);
     }
 
     #[test]
     fn allows_one_part_the_site_does_not_use() {
-        assert_eq!(split("echtscheiding", &SITE), ["scheiding"]);
-        assert_eq!(split("beloningssysteem", &SITE), ["beloning"]);
+        assert_eq!(split("echtscheiding", &SITE), Compound { site: vec!["scheiding".into()], unknown: Some("echt".into()) });
+        assert_eq!(split("beloningssysteem", &SITE).site, ["beloning"]);
+        assert_eq!(split("beloningssysteem", &SITE).unknown.as_deref(), Some("systeem"));
     }
 
     #[test]
     fn leaves_words_whole_without_a_meaningful_site_part() {
-        assert!(split("verjaardag", &SITE).is_empty(), "jaar and dag would leave `ver`, too short to be a word");
-        assert!(split("geld", &SITE).is_empty());
-        assert!(split("pilaarzuil", &SITE).is_empty());
+        assert_eq!(split("verjaardag", &SITE), Compound::default(), "jaar and dag would leave `ver`, too short to be a word");
+        assert_eq!(split("geld", &SITE), Compound::default());
+        assert_eq!(split("pilaarzuil", &SITE), Compound::default());
     }
 }

@@ -85,6 +85,11 @@ impl Fields {
         ]
     }
 
+    /// The name of a searched field as a `'static` string, for explanations.
+    pub(crate) fn static_name(&self, name: &str) -> &'static str {
+        [TITLE, DESCRIPTION, VRAGEN, HEADINGS, BODY, THEMA].into_iter().find(|n| *n == name).unwrap_or("?")
+    }
+
     /// A page as a tantivy document.
     pub(crate) fn document(&self, page: &Document) -> TantivyDocument {
         let mut doc = TantivyDocument::default();

@@ -13,6 +13,7 @@ mod compound;
 mod document;
 mod engine;
 mod error;
+mod explain;
 mod fields;
 mod guess;
 #[cfg(feature = "index")]
@@ -31,10 +32,12 @@ mod synonyms;
 mod text;
 mod tokenizer;
 mod vocabulary;
+mod voice;
 
 pub use document::Document;
 pub use engine::{Antwoord, Engine, Hit, MAX_ANSWERS};
 pub use error::{Bericht, Error, RuleError};
+pub use explain::{AnswerExplanation, Explanation, Match, WordExplanation};
 #[cfg(feature = "index")]
 pub use index::build_index;
 pub use ranking::RankingWeights;

@@ -22,6 +22,8 @@ pub(crate) struct Question {
     pub words: Vec<AnalysedWord>,
     /// The stretches of words and the synonyms each was searched with.
     pub spans: Vec<Span>,
+    /// Two words in a row that the site writes as one: the first one's index and the compound.
+    pub compounds: Vec<(usize, String)>,
     /// The question's words that are in the site's vocabulary, first occurrence first.
     pub termen: Vec<String>,
 }
@@ -55,7 +57,24 @@ impl Question {
             words.iter().map(|w| analyzer.terms(w)).filter(|t| !t.whole.is_empty()).collect()
         };
         let mut concepts = Vec::new();
-        for span in &spans {
+        let mut compounds = Vec::new();
+        let mut spans_left = spans.iter().peekable();
+        while let Some(span) = spans_left.next() {
+            // Two words the pages write as one ("zak geld", "baby blues"): found as the compound too.
+            let next = spans_left.peek().filter(|n| n.start == span.end && n.end == n.start + 1 && n.alternatives.is_empty());
+            let single = span.end == span.start + 1 && span.alternatives.is_empty();
+            if let (true, Some(next)) = (single, next) {
+                if let Some(compound) = analyzer.written_together(&words[span.start].word, &words[next.start].word) {
+                    let own = &words[span.start..next.end];
+                    let weight = if own.iter().any(|w| w.corrected) { weights.spelling } else { 1.0 };
+                    let together = terms_of(&analyzer.analyse(&compound, false));
+                    let alternatives = vec![Alternative { words: together, weight }, Alternative { words: terms_of(own), weight }];
+                    concepts.push(Concept { alternatives });
+                    compounds.push((span.start, compound));
+                    spans_left.next();
+                    continue;
+                }
+            }
             let own = &words[span.start..span.end];
             let weight = if own.iter().any(|w| w.corrected) { weights.spelling } else { 1.0 };
             let mut alternatives = vec![Alternative { words: terms_of(own), weight }];
@@ -86,7 +105,7 @@ impl Question {
                 }
             }
         }
-        Question { concepts, words, spans, termen }
+        Question { concepts, words, spans, compounds, termen }
     }
 
     /// The tantivy query of each concept, or `None` when the question has no searchable word.
@@ -109,8 +128,12 @@ impl Question {
             )
         };
         let word = |terms: &Terms| -> Box<dyn Query> {
-            let mut queries: Vec<Box<dyn Query>> = terms.whole.iter().map(|whole| term(whole)).collect();
-            queries.extend(terms.parts.iter().map(|part| boost(term(part), weights.compound_part)));
+            let mut queries: Vec<Box<dyn Query>> = Vec::new();
+            for (i, whole) in terms.whole.iter().enumerate() {
+                queries.push(if i == 0 { term(whole) } else { boost(term(whole), weights.other_lemma) });
+            }
+            let part_weight = if terms.whole_known { weights.compound_part } else { 1.0 };
+            queries.extend(terms.parts.iter().map(|part| boost(term(part), part_weight)));
             should(queries)
         };
         let concepts = self.concepts.iter().map(|concept| {

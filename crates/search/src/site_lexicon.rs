@@ -35,7 +35,7 @@ pub(crate) struct SiteLexicon {
 }
 
 impl SiteLexicon {
-    /// The lemmas of a form, when the site lexicon has it; the form's own lemma first.
+    /// The lemmas of a form, when the site lexicon has it; the surest first.
     pub(crate) fn lemmas(&self, form: &str) -> Option<&[String]> {
         self.lemmas.get(form).map(Vec::as_slice)
     }

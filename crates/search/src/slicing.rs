@@ -46,9 +46,8 @@ pub(crate) fn slice(lexicon: &Lexicon, vocabulary: &Arc<Vocabulary>, rule_words:
             if lemmas.contains_key(&form) || is_stopword(&form) {
                 continue;
             }
-            let mut of_site: Vec<String> = lexicon.lemmas(&form).into_iter().filter(|l| all.contains(l)).collect();
-            // The form's own lemma first, so that it is what the form is known by.
-            of_site.sort_by_key(|l| l != &form);
+            // In the lexicon's order: the surest lemma first, which is what the form is known by.
+            let of_site: Vec<String> = lexicon.lemmas(&form).into_iter().filter(|l| all.contains(l)).collect();
             let stem = stemmer.stem(&form);
             let needed = of_site.len() > 1 || of_site.first().is_some_and(|l| stemmer.stem(l) != stem);
             if needed {
@@ -61,8 +60,7 @@ pub(crate) fn slice(lexicon: &Lexicon, vocabulary: &Arc<Vocabulary>, rule_words:
     // Dutch words near the words a typo may be corrected into, that the analyzer would not
     // recognise without being told.
     let analyzer = Analyzer::new(vocabulary.clone(), without_dutch.clone(), stemmer);
-    let candidates: Vec<(&str, u8)> = vocabulary
-        .words()
+    let candidates: Vec<(&str, u8)> = spelling::candidates(vocabulary)
         .filter(|c| c.bytes().all(|b| b.is_ascii_lowercase()))
         .filter_map(|c| Some((c, u8::try_from(spelling::allowed_mistakes(c.len())).ok().filter(|&m| m > 0)?)))
         .collect();

@@ -93,6 +93,8 @@ pub enum FrontMatterProblem {
     EmptyTitle,
     /// `page_template` in a page instead of a section.
     PageTemplateInPage,
+    /// An alias that is not a site address like `/oud/adres/`.
+    BadAlias(String),
     /// Not valid TOML, an unknown field or a wrong type; the field if known and the parser's words.
     Toml {
         /// The field whose value is wrong, when the parser did not name it.
@@ -275,6 +277,10 @@ fn front_matter_message(problem: &FrontMatterProblem, taal: Taal) -> String {
         FrontMatterProblem::PageTemplateInPage => taal.kies(
             "`page_template` werkt alleen in de _index.md van een sectie",
             "`page_template` only works in a section's _index.md",
+        ),
+        FrontMatterProblem::BadAlias(alias) => taal.kies(
+            format!("`aliases`: `{alias}` is geen adres op deze site; schrijf het zoals `/oud/adres/`"),
+            format!("`aliases`: `{alias}` is no address on this site; write it like `/old/address/`"),
         ),
         FrontMatterProblem::Toml { field: Some(field), detail } => format!("`{field}`: {detail}"),
         FrontMatterProblem::Toml { field: None, detail } => detail.clone(),

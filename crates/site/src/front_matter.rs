@@ -107,6 +107,9 @@ pub struct FrontMatter {
     /// Aanbod pages only: the module description.
     #[serde(default)]
     pub aanbod: Option<Aanbod>,
+    /// Old addresses of this page (`/privacie/`): each gets a page that sends visitors on.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 impl FrontMatter {

@@ -122,6 +122,18 @@ impl Library {
                 continue;
             }
             by_url.insert(url.clone(), index);
+            for alias in &front_matter.aliases {
+                let is_address = alias.starts_with('/') && alias.ends_with('/') && !alias.contains("..") && !alias.contains("//");
+                if !is_address {
+                    let problem = FrontMatterProblem::BadAlias(alias.clone());
+                    errors.push(SiteError::FrontMatter { at: Location::file(&file.shown), problem });
+                } else if let Some(&first) = by_url.get(alias) {
+                    let first = library.entries.get(first).map_or_else(|| file.shown.clone(), |e| e.shown.clone());
+                    errors.push(SiteError::DuplicateUrl { url: alias.clone(), first, second: file.shown.clone() });
+                } else {
+                    by_url.insert(alias.clone(), index);
+                }
+            }
             library.by_source.insert(file.source.clone(), index);
             library.entries.push(Page {
                 kind,
