@@ -126,7 +126,8 @@ impl Engine {
             }
             _ => Vec::new(),
         };
-        Antwoord { urgent: self.signals.is_urgent(question), answers, termen: understood.termen }
+        let urgent = !self.signals.find_analysed(&understood.words, &self.analyzer).is_empty();
+        Antwoord { urgent, answers, termen: understood.termen }
     }
 
     /// Answers a question as [`Engine::ask`] does, and tells why: how each word was
@@ -151,7 +152,7 @@ impl Engine {
         Explanation {
             words: explain::words(&understood),
             voice: voice.map(str::to_string),
-            soorten: self.signals.find(question).iter().map(|s| s.kind.to_string()).collect(),
+            soorten: self.signals.find_analysed(&understood.words, &self.analyzer).iter().map(|s| s.kind.to_string()).collect(),
             answers,
         }
     }
@@ -217,7 +218,8 @@ impl Engine {
                 Some(asker) if doelgroep.is_none() && !for_whom(asker) => self.weights.other_doelgroep,
                 _ => 1.0,
             };
-            pages.push((score * heard, doc));
+            let weight = doc.get_first(self.fields.weight).and_then(|v| v.as_f64()).unwrap_or(1.0) as f32;
+            pages.push((score * heard * weight, doc));
         }
         pages.sort_by(|a, b| b.0.total_cmp(&a.0));
         let mut hits: Vec<Hit> = Vec::new();
@@ -286,7 +288,7 @@ mod tests {
             headings: vec![],
             body: body.into(),
             doelgroepen: if doelgroep.is_empty() { vec![] } else { vec![doelgroep.into()] },
-            thema: None,
+            ..Document::default()
         }
     }
 

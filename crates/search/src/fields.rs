@@ -24,6 +24,8 @@ pub(crate) struct Fields {
     pub url: Field,
     /// Stored, and indexed whole; one value per doelgroep, none for everyone.
     pub doelgroep: Field,
+    /// Stored: how much the page counts (`zoekgewicht`).
+    pub weight: Field,
 }
 
 const TITLE: &str = "title";
@@ -34,6 +36,7 @@ const BODY: &str = "body";
 const THEMA: &str = "thema";
 const URL: &str = "url";
 const DOELGROEP: &str = "doelgroep";
+const WEIGHT: &str = "zoekgewicht";
 
 impl Fields {
     /// The schema of a new index and its fields.
@@ -52,6 +55,7 @@ impl Fields {
             thema: builder.add_text_field(THEMA, searched),
             url: builder.add_text_field(URL, STRING | STORED),
             doelgroep: builder.add_text_field(DOELGROEP, STRING | STORED),
+            weight: builder.add_f64_field(WEIGHT, STORED),
         };
         (builder.build(), fields)
     }
@@ -70,6 +74,7 @@ impl Fields {
             thema: field(THEMA)?,
             url: field(URL)?,
             doelgroep: field(DOELGROEP)?,
+            weight: field(WEIGHT)?,
         })
     }
 
@@ -109,6 +114,7 @@ impl Fields {
         if let Some(thema) = &page.thema {
             doc.add_text(self.thema, thema);
         }
+        doc.add_f64(self.weight, page.weight);
         doc
     }
 }

@@ -105,6 +105,10 @@ impl Library {
             } else {
                 Kind::Page
             };
+            if let Some(weight) = front_matter.zoekgewicht.filter(|w| !(*w > 0.0 && *w <= 1.0)) {
+                let problem = FrontMatterProblem::BadZoekgewicht(weight.to_string());
+                errors.push(SiteError::FrontMatter { at: Location::file(&file.shown), problem });
+            }
             if kind == Kind::Page && front_matter.page_template.is_some() {
                 errors.push(SiteError::FrontMatter {
                     at: Location::file(&file.shown),
@@ -179,6 +183,13 @@ impl Library {
     /// The home page (`content/_index.md`), if there is one.
     pub fn home(&self) -> Option<&Page> {
         self.get("_index.md")
+    }
+
+    /// How much an entry counts in the question box: its own `zoekgewicht`, else its
+    /// section's, else 1.
+    pub fn zoekgewicht(&self, entry: &Page) -> f64 {
+        let section = entry.parent.map(|p| &self.entries[p]);
+        entry.front_matter.zoekgewicht.or_else(|| section.and_then(|s| s.front_matter.zoekgewicht)).unwrap_or(1.0)
     }
 
     /// The chain of sections from the home page down to (not including) `entry`.
