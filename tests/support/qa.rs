@@ -35,7 +35,7 @@ fn rows(name: &str) -> Vec<(String, String)> {
 
 /// The non-comment, non-empty lines of a TSV file as (first, second) columns.
 fn rows_of(path: &std::path::Path) -> Vec<(String, String)> {
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| {
@@ -71,7 +71,7 @@ pub fn ontwikkelvragen(half: Half) -> Vec<Vraag> {
     let mut out = Vec::new();
     for vraag in as_vragen(rows_of(&path)) {
         let nth = seen.entry(vraag.url.clone()).or_default();
-        let tuning = *nth % 2 == 0;
+        let tuning = (*nth).is_multiple_of(2);
         *nth += 1;
         if tuning == (half == Half::Tuning) {
             out.push(vraag);

@@ -93,7 +93,7 @@ impl Lexicon {
         }
         let mut start = form.as_bytes().to_vec();
         start.push(0);
-        let mut stream = self.lemmas.range().ge(&start).lt(&after(form)).into_stream();
+        let mut stream = self.lemmas.range().ge(&start).lt(after(form)).into_stream();
         while let Some((pair, rank)) = stream.next() {
             ranked.push((rank, String::from_utf8_lossy(&pair[start.len()..]).into_owned()));
         }
@@ -169,7 +169,7 @@ impl Automaton for Near<'_> {
 fn second_halves(set: &Set<&'static [u8]>, key: &str) -> Vec<String> {
     let mut start = key.as_bytes().to_vec();
     start.push(0);
-    let mut stream = set.range().ge(&start).lt(&after(key)).into_stream();
+    let mut stream = set.range().ge(&start).lt(after(key)).into_stream();
     let mut out = Vec::new();
     while let Some(pair) = stream.next() {
         out.push(String::from_utf8_lossy(&pair[start.len()..]).into_owned());

@@ -330,7 +330,7 @@ fn flag(text: &str) -> Result<Flag, String> {
 }
 
 fn parse_flags(text: &str) -> Result<Vec<Flag>, String> {
-    if text.len() % 2 != 0 || !text.is_ascii() {
+    if !text.len().is_multiple_of(2) || !text.is_ascii() {
         return Err(format!("`{text}` is not a list of two-letter flags"));
     }
     Ok(text.as_bytes().chunks(2).map(|pair| [pair[0], pair[1]]).collect())

@@ -42,6 +42,7 @@ impl Default for Document {
 }
 
 impl Document {
+    #[cfg(any(test, feature = "index"))]
     /// Every text of the page that is searched.
     pub(crate) fn texts(&self) -> Vec<&str> {
         let mut texts = vec![self.title.as_str(), self.description.as_str(), self.body.as_str()];

@@ -1,14 +1,17 @@
 //! The fields of the tantivy index, shared by the builder and the engine.
 
-use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED, STRING,
-};
+use tantivy::schema::{Field, Schema};
+#[cfg(any(test, feature = "index"))]
+use tantivy::schema::{IndexRecordOption, TextFieldIndexing, TextOptions, STORED, STRING};
+#[cfg(any(test, feature = "index"))]
 use tantivy::TantivyDocument;
 
-use crate::tokenizer::TOKENIZER;
+#[cfg(any(test, feature = "index"))]
 use crate::document::Document;
 use crate::error::Error;
 use crate::ranking::RankingWeights;
+#[cfg(any(test, feature = "index"))]
+use crate::tokenizer::TOKENIZER;
 
 /// The index fields. Text fields go through the Dutch analyzer and keep term
 /// frequencies but no positions: the engine asks for words, never for exact phrases.
@@ -39,6 +42,7 @@ const DOELGROEP: &str = "doelgroep";
 const WEIGHT: &str = "zoekgewicht";
 
 impl Fields {
+    #[cfg(any(test, feature = "index"))]
     /// The schema of a new index and its fields.
     pub(crate) fn schema() -> (Schema, Fields) {
         let searched = TextOptions::default().set_indexing_options(
@@ -95,6 +99,7 @@ impl Fields {
         [TITLE, DESCRIPTION, VRAGEN, HEADINGS, BODY, THEMA].into_iter().find(|n| *n == name).unwrap_or("?")
     }
 
+    #[cfg(any(test, feature = "index"))]
     /// A page as a tantivy document.
     pub(crate) fn document(&self, page: &Document) -> TantivyDocument {
         let mut doc = TantivyDocument::default();

@@ -140,7 +140,7 @@ impl Question {
             let mut alternatives: Vec<Box<dyn Query>> = concept
                 .alternatives
                 .iter()
-                .map(|a| boost(should(a.words.iter().map(|terms| word(terms)).collect()), a.weight))
+                .map(|a| boost(should(a.words.iter().map(&word).collect()), a.weight))
                 .collect();
             if alternatives.len() == 1 {
                 alternatives.remove(0)

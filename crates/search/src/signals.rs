@@ -35,6 +35,7 @@ const MIN_PREFIX: usize = 3;
 #[derive(Debug, Clone)]
 pub struct RiskSignals {
     rules: Vec<Rule>,
+#[cfg(any(test, feature = "index"))]
     /// The file as the editor wrote it; stored in the index bundle.
     source: String,
 }
@@ -114,9 +115,14 @@ impl RiskSignals {
             }
             rules.push(Rule { kind: kind.clone(), line: line_number, groups });
         }
-        Ok(RiskSignals { rules, source: source.to_string() })
+        Ok(RiskSignals {
+            rules,
+            #[cfg(any(test, feature = "index"))]
+            source: source.to_string(),
+        })
     }
 
+    #[cfg(any(test, feature = "index"))]
     /// Every whole word the rules name (not the `*` prefixes), for the site lexicon.
     pub(crate) fn words(&self) -> Vec<String> {
         let patterns = self.rules.iter().flat_map(|r| &r.groups).flat_map(|g| &g.phrases).flat_map(|p| p.0.iter().flatten());
@@ -171,6 +177,7 @@ impl RiskSignals {
         self.rules.is_empty()
     }
 
+    #[cfg(any(test, feature = "index"))]
     /// The file as the editor wrote it.
     pub(crate) fn source(&self) -> &str {
         &self.source

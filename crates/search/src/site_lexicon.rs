@@ -13,7 +13,9 @@
 //!
 //! It travels in the index bundle as three plain-text sections ([`SiteLexicon::to_sections`]).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+#[cfg(any(test, feature = "index"))]
+use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::error::Error;
 
@@ -73,6 +75,7 @@ impl SiteLexicon {
         SiteLexicon { dutch, ..self }
     }
 
+    #[cfg(any(test, feature = "index"))]
     /// The three bundle sections, deterministic (sorted).
     pub(crate) fn to_sections(&self) -> [(&'static str, String); 3] {
         let lemmas: BTreeMap<&String, &Vec<String>> = self.lemmas.iter().collect();

@@ -18,6 +18,7 @@ use crate::text;
 pub struct Synonyms {
     /// group → member → normalised words of the member.
     groups: Vec<Vec<Vec<String>>>,
+#[cfg(any(test, feature = "index"))]
     /// The file as the editor wrote it; stored in the index bundle.
     source: String,
 }
@@ -55,15 +56,21 @@ impl Synonyms {
             }
             groups.push(members);
         }
-        Ok(Synonyms { groups, source: source.to_string() })
+        Ok(Synonyms {
+            groups,
+            #[cfg(any(test, feature = "index"))]
+            source: source.to_string(),
+        })
     }
 
+    #[cfg(any(test, feature = "index"))]
     /// The file as the editor wrote it.
     pub(crate) fn source(&self) -> &str {
         &self.source
     }
 
     /// Every word in the list, for the vocabulary.
+    #[cfg(any(test, feature = "index"))]
     pub(crate) fn words(&self) -> impl Iterator<Item = &str> {
         self.groups.iter().flatten().flatten().map(String::as_str)
     }

@@ -5,10 +5,14 @@
 //! travels inside the index bundle, so the browser splits and corrects exactly as the
 //! index builder did.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+#[cfg(any(test, feature = "index"))]
+use std::collections::HashSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::Error;
+#[cfg(any(test, feature = "index"))]
 use crate::stopwords::is_stopword;
+#[cfg(any(test, feature = "index"))]
 use crate::text;
 
 /// The site's words with the number of pages each occurs on.
@@ -24,6 +28,7 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
+    #[cfg(any(test, feature = "index"))]
     /// The vocabulary of some pages' texts (one `Vec` of texts per page) and of extra
     /// words that occur on no page.
     pub(crate) fn collect<'a>(
@@ -82,6 +87,7 @@ impl Vocabulary {
         self.words.keys().map(String::as_str)
     }
 
+    #[cfg(any(test, feature = "index"))]
     /// One `word<TAB>pages` line per word, with `<TAB>naam` after names: the form stored in the bundle.
     pub(crate) fn to_text(&self) -> String {
         let mut out = String::new();
@@ -122,6 +128,7 @@ impl Vocabulary {
 /// Marks a name in the bundle's vocabulary lines.
 const NAME_MARK: &str = "\tnaam";
 
+#[cfg(any(test, feature = "index"))]
 /// Words worth knowing: not a stop word, at least two characters, at least one letter.
 fn is_vocabulary_word(word: &str) -> bool {
     word.chars().count() >= 2 && word.chars().any(char::is_alphabetic) && !is_stopword(word)
