@@ -11,6 +11,10 @@ const CHILDREN: &[&str] = &[
     "kindje", "kleine", "kleintje", "kleuter", "meid", "meisje", "oudste", "peuter", "puber", "pubers", "tiener",
     "tweeling", "zoon", "zoontje", "zoons", "zonen",
 ];
+/// Words for an adult's partner, after "mijn": on this site, a parent speaking.
+const PARTNERS: &[&str] = &["man", "vrouw", "partner", "echtgenoot", "echtgenote"];
+/// Words a parent uses of themselves, after "als" or "ik ben (een)".
+const AS_PARENT: &[&str] = &["moeder", "vader", "ouder", "mama", "papa", "stiefmoeder", "stiefvader", "pleegouder", "oma", "opa"];
 /// Words for the asker's own parents, after "mijn".
 const PARENTS: &[&str] = &["ma", "mam", "mama", "moeder", "ouders", "pa", "papa", "pap", "stiefmoeder", "stiefvader", "vader"];
 /// Professions around children, after "als" or "ik ben (een)".
@@ -37,10 +41,17 @@ pub(crate) fn doelgroep(words: &[AnalysedWord]) -> Option<&'static str> {
         if word(i) == "mijn" && PARENTS.contains(&word(i + 1)) {
             young = true;
         }
+        if word(i) == "mijn" && PARTNERS.contains(&word(i + 1)) {
+            parent = true;
+        }
         if word(i) == "ik" && word(i + 1) == "ben" && word(i + 2).parse::<u32>().is_ok_and(|age| YOUNG_AGES.contains(&age)) {
             young = true;
         }
         let introduces = word(i) == "als" || word(i) == "ik" && word(i + 1) == "ben";
+        let as_parent = |j: usize| AS_PARENT.contains(&word(j));
+        if introduces && (as_parent(i + 1) || as_parent(i + 2) || as_parent(i + 3)) {
+            parent = true;
+        }
         let profession = |j: usize| PROFESSIONS.contains(&word(j));
         if introduces && (profession(i + 1) || profession(i + 2) || profession(i + 3)) {
             professional = true;
@@ -76,6 +87,8 @@ mod tests {
     fn hears_who_is_asking() {
         assert_eq!(voice("mn dochter van 4 wil niet eten"), Some("ouders"));
         assert_eq!(voice("onze jongste zoon plast in bed"), Some("ouders"));
+        assert_eq!(voice("ik ben alleenstaande moeder en heb weinig geld"), Some("ouders"));
+        assert_eq!(voice("sinds mijn man weg is doe ik alles alleen"), Some("ouders"));
         assert_eq!(voice("ik ben 15 en wil een bijbaan"), Some("jongeren"));
         assert_eq!(voice("mijn ouders gaan scheiden"), Some("jongeren"));
         assert_eq!(voice("als leerkracht zie ik blauwe plekken bij mijn leerling"), Some("professionals"));
