@@ -203,6 +203,8 @@ mod tests {
         assert_eq!(l.lemmas("sloeg")[0], "slaan", "{:?}", l.lemmas("sloeg"));
         assert_eq!(l.lemmas("geweld")[0], "geweld", "{:?}", l.lemmas("geweld"));
         assert_eq!(l.lemmas("week")[0], "week", "{:?}", l.lemmas("week"));
+        assert_eq!(l.lemmas("dik")[0], "dik", "an adjective before the verb `dikken`: {:?}", l.lemmas("dik"));
+        assert_eq!(l.lemmas("geslagen")[0], "slaan", "{:?}", l.lemmas("geslagen"));
         assert!(l.lemmas("gekrast").contains(&"krassen".to_string()), "{:?}", l.lemmas("gekrast"));
         assert!(l.lemmas("gechanteerd").contains(&"chanteren".to_string()), "{:?}", l.lemmas("gechanteerd"));
         assert!(l.lemmas("lijdt").contains(&"lijden".to_string()), "{:?}", l.lemmas("lijdt"));

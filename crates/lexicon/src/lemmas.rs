@@ -65,7 +65,8 @@ pub struct Entries {
     pub forms: BTreeMap<String, u64>,
     /// (form, lemma) → [`Rank`], for every form whose lemma is another word.
     pub lemmas: BTreeMap<(String, String), Rank>,
-    /// Forms that are the text of a noun root: their own reading comes before verb readings.
+    /// Forms that are the text of a noun or adjective root: their own reading comes before
+    /// verb readings.
     nouns: HashSet<String>,
     /// Forms that are their own lemma, with the rank the root gave.
     own: BTreeMap<String, Rank>,
@@ -120,7 +121,12 @@ pub fn derive(dictionary: &Dictionary, verbs: &VerbTable) -> Entries {
             base.push(Vec::new());
             continue;
         };
-        if root.flags.iter().any(|f| matches!(f[0], b'C' | b'Z' | b'Y')) {
+        // A noun (compound, plural or diminutive flags) or an adjective that is not shaped like
+        // a participle ("dik", not "geslagen") is a word of its own before any verb reading.
+        let noun = root.flags.iter().any(|f| matches!(f[0], b'C' | b'Z' | b'Y'));
+        let participle_shaped = text.starts_with("ge") && text.ends_with(['d', 't', 'n']) || root.flags.contains(&PARTICIPLE_FLAG);
+        let adjective = root.flags.iter().any(|f| f[0] == b'A') && !participle_shaped;
+        if noun || adjective {
             entries.nouns.insert(text.clone());
         }
         let mut lemmas = Vec::new();

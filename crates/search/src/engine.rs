@@ -122,7 +122,7 @@ impl Engine {
         let answers = match understood.concept_queries(&self.fields, &self.weights) {
             Some(concepts) if limit > 0 => {
                 let voice = voice::doelgroep(&understood.words);
-                self.search(concepts, doelgroep, voice, limit).unwrap_or_default()
+                self.search(concepts, understood.own_concepts(), doelgroep, voice, limit).unwrap_or_default()
             }
             _ => Vec::new(),
         };
@@ -136,7 +136,7 @@ impl Engine {
         let understood = Question::new(question, &self.analyzer, &self.synonyms, &self.weights);
         let voice = voice::doelgroep(&understood.words);
         let hits = match understood.concept_queries(&self.fields, &self.weights) {
-            Some(concepts) if limit > 0 => self.search(concepts, doelgroep, voice, limit).unwrap_or_default(),
+            Some(concepts) if limit > 0 => self.search(concepts, understood.own_concepts(), doelgroep, voice, limit).unwrap_or_default(),
             _ => Vec::new(),
         };
         let answers = hits
@@ -193,6 +193,7 @@ impl Engine {
     fn search(
         &self,
         concepts: Vec<Box<dyn Query>>,
+        own_concepts: usize,
         doelgroep: Option<&str>,
         voice: Option<&str>,
         limit: usize,
@@ -206,7 +207,7 @@ impl Engine {
         let query = should(concepts.iter().map(|c| c.box_clone()).collect());
         let ranked = self.searcher.search(&*query, &TopDocs::with_limit(wanted).order_by_score())?;
         let mut pages = Vec::new();
-        for (score, address) in self.weigh_coverage(ranked, &concepts)? {
+        for (score, address) in self.weigh_coverage(ranked, &concepts[..own_concepts])? {
             let doc: TantivyDocument = self.searcher.doc(address)?;
             let doelgroepen: Vec<&str> = doc.get_all(self.fields.doelgroep).filter_map(|v| v.as_str()).collect();
             let for_everyone = doelgroepen.is_empty();

@@ -7,6 +7,7 @@
 //! [`Antwoord`]: whether the question carries a risk signal, the fitting pages, and
 //! the question's words that the site knows.
 
+mod age;
 mod analyzer;
 mod bundle;
 mod compound;

@@ -9,6 +9,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
+use crate::age;
 use crate::analyzer::{AnalysedWord, Analyzer, Terms};
 use crate::fields::Fields;
 use crate::ranking::RankingWeights;
@@ -26,6 +27,10 @@ pub(crate) struct Question {
     pub compounds: Vec<(usize, String)>,
     /// The question's words that are in the site's vocabulary, first occurrence first.
     pub termen: Vec<String>,
+    /// The stage of life the question's ages point to, as words the pages use ("puber").
+    pub stage: Option<&'static [&'static str]>,
+    /// Those words, analysed.
+    stage_terms: Vec<Terms>,
 }
 
 /// What one word or synonym phrase of the question may be found as.
@@ -105,7 +110,9 @@ impl Question {
                 }
             }
         }
-        Question { concepts, words, spans, compounds, termen }
+        let stage = age::stage_words(&words);
+        let stage_terms = stage.map(|s| terms_of(&analyzer.analyse(&s.join(" "), false))).unwrap_or_default();
+        Question { concepts, words, spans, compounds, termen, stage, stage_terms }
     }
 
     /// The tantivy query of each concept, or `None` when the question has no searchable word.
@@ -136,7 +143,7 @@ impl Question {
             queries.extend(terms.parts.iter().map(|part| boost(term(part), part_weight)));
             should(queries)
         };
-        let concepts = self.concepts.iter().map(|concept| {
+        let mut queries: Vec<Box<dyn Query>> = self.concepts.iter().map(|concept| {
             let mut alternatives: Vec<Box<dyn Query>> = concept
                 .alternatives
                 .iter()
@@ -147,8 +154,18 @@ impl Question {
             } else {
                 Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, weights.tie_breaker)) as Box<dyn Query>
             }
-        });
-        Some(concepts.collect())
+        }).collect();
+        if !self.stage_terms.is_empty() && weights.life_stage > 0.0 {
+            let stage = should(self.stage_terms.iter().map(&word).collect());
+            queries.push(boost(stage, weights.life_stage));
+        }
+        Some(queries)
+    }
+
+    /// How many of [`Question::concept_queries`] are the question's own concepts (the rest is
+    /// the life stage, which pages need not match to answer the whole question).
+    pub(crate) fn own_concepts(&self) -> usize {
+        self.concepts.len()
     }
 }
 

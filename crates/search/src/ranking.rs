@@ -52,6 +52,9 @@ pub struct RankingWeights {
     /// repeating one word of the question can beat a page about the whole question; higher
     /// favours full matches more.
     pub coverage: f32,
+    /// The stage of life a question's age points to ("mijn zoon van 16" → puber), searched as
+    /// a word of its own with this weight; pages need not match it. Range 0–1, default 0.3.
+    pub life_stage: f32,
     /// When the visitor chose no doelgroep but the question's wording points to one ("mijn
     /// dochter", "ik ben 15", "als leerkracht"), pages for other doelgroepen count this share.
     /// Range 0–1, default 0.5. At 1 the wording is ignored; low values hide pages a visitor
@@ -81,6 +84,7 @@ impl Default for RankingWeights {
             spelling: 0.9,
             tie_breaker: 0.1,
             coverage: 0.5,
+            life_stage: 0.3,
             other_doelgroep: 0.5,
             relative_cutoff: 0.3,
             min_score: 1.0,
