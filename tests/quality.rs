@@ -90,7 +90,7 @@ fn question_sets_mrr_and_recall() {
         [("vragen.tsv", &shared, true), ("ontwikkelset, afgestemde helft", &tuning, false), ("ontwikkelset, achtergehouden helft", &held_out, true)]
     {
         let (mrr, recall, misses) = measure(site.public(), questions);
-        eprintln!("{name}: {} questions, MRR@5 {mrr:.3}, recall@3 {recall:.3}", questions.len());
+        eprintln!("{name}: {} questions, MRR@5 {mrr:.4}, recall@3 {recall:.4}", questions.len());
         if !judged {
             // Only the tuning half's misses are shown: the others measure, they are not studied.
             for miss in &misses {

@@ -11,6 +11,29 @@ const BABY: &[&str] = &["baby", "zuigeling"];
 const PEUTER: &[&str] = &["peuter", "dreumes"];
 /// Words for twelve to seventeen.
 const PUBER: &[&str] = &["puber", "tiener", "puberteit"];
+/// The stages with the name they are stored under, and the forms a page title may use.
+const STAGES: [(&str, &[&str], &[&str]); 3] = [
+    ("baby", BABY, &["baby", "babys", "zuigeling", "zuigelingen", "pasgeborene"]),
+    ("peuter", PEUTER, &["peuter", "peuters", "dreumes", "dreumesen", "peutertje"]),
+    ("puber", PUBER, &["puber", "pubers", "tiener", "tieners", "puberteit"]),
+];
+
+/// The name of a stage's words ("puber"), for comparing with a page's stage.
+pub(crate) fn stage_name(words: &[&str]) -> Option<&'static str> {
+    STAGES.iter().find(|(_, stage, _)| *stage == words).map(|(name, _, _)| *name)
+}
+
+/// The stage a page is about, from the words of its title and description ("Driftbuien horen
+/// bij peuters" is about peuters), when it names exactly one.
+pub(crate) fn stage_of_page(title: &str, description: &str) -> Option<&'static str> {
+    let words: Vec<String> = crate::text::words(&format!("{title} {description}")).into_iter().map(|w| w.text).collect();
+    let named: Vec<&str> =
+        STAGES.iter().filter(|(_, _, forms)| words.iter().any(|w| forms.contains(&w.as_str()))).map(|(name, _, _)| *name).collect();
+    match named.as_slice() {
+        [one] => Some(one),
+        _ => None,
+    }
+}
 
 /// The stage words for the age a question names, if it names one.
 pub(crate) fn stage_words(words: &[AnalysedWord]) -> Option<&'static [&'static str]> {
@@ -58,6 +81,14 @@ mod tests {
         assert_eq!(stage("dochter van 18 maanden"), Some(PEUTER));
         assert_eq!(stage("ik ben 13 en heb buikpijn"), Some(PUBER));
         assert_eq!(stage("mijn kind is 2 jaar"), Some(PEUTER));
+    }
+
+    #[test]
+    fn pages_name_their_stage() {
+        assert_eq!(stage_of_page("Driftbuien", "Driftbuien horen bij peuters."), Some("peuter"));
+        assert_eq!(stage_of_page("Puberteit", "Wat er in je lichaam verandert."), Some("puber"));
+        assert_eq!(stage_of_page("Zakgeld", "Geef een vast bedrag."), None);
+        assert_eq!(stage_of_page("Van baby tot peuter", ""), None, "two stages: none");
     }
 
     #[test]

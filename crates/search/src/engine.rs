@@ -13,6 +13,7 @@ use tantivy::schema::Value;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, DocSet, Index, ReloadPolicy, Searcher, TantivyDocument, Term};
 
+use crate::age;
 use crate::analyzer::Analyzer;
 use crate::bundle;
 use crate::error::Error;
@@ -122,7 +123,7 @@ impl Engine {
         let answers = match understood.concept_queries(&self.fields, &self.weights) {
             Some(concepts) if limit > 0 => {
                 let voice = voice::doelgroep(&understood.words);
-                self.search(concepts, understood.own_concepts(), doelgroep, voice, limit).unwrap_or_default()
+                self.search(concepts, understood.own_concepts(), understood.stage.and_then(age::stage_name), doelgroep, voice, limit).unwrap_or_default()
             }
             _ => Vec::new(),
         };
@@ -136,7 +137,7 @@ impl Engine {
         let understood = Question::new(question, &self.analyzer, &self.synonyms, &self.weights);
         let voice = voice::doelgroep(&understood.words);
         let hits = match understood.concept_queries(&self.fields, &self.weights) {
-            Some(concepts) if limit > 0 => self.search(concepts, understood.own_concepts(), doelgroep, voice, limit).unwrap_or_default(),
+            Some(concepts) if limit > 0 => self.search(concepts, understood.own_concepts(), understood.stage.and_then(age::stage_name), doelgroep, voice, limit).unwrap_or_default(),
             _ => Vec::new(),
         };
         let answers = hits
@@ -194,6 +195,7 @@ impl Engine {
         &self,
         concepts: Vec<Box<dyn Query>>,
         own_concepts: usize,
+        stage: Option<&str>,
         doelgroep: Option<&str>,
         voice: Option<&str>,
         limit: usize,
@@ -220,7 +222,12 @@ impl Engine {
                 _ => 1.0,
             };
             let weight = doc.get_first(self.fields.weight).and_then(|v| v.as_f64()).unwrap_or(1.0) as f32;
-            pages.push((score * heard * weight, doc));
+            let page_stage = doc.get_first(self.fields.fase).and_then(|v| v.as_str());
+            let aged = match (stage, page_stage) {
+                (Some(asked), Some(page)) if asked != page => self.weights.other_stage,
+                _ => 1.0,
+            };
+            pages.push((score * heard * weight * aged, doc));
         }
         pages.sort_by(|a, b| b.0.total_cmp(&a.0));
         let mut hits: Vec<Hit> = Vec::new();

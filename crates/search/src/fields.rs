@@ -29,6 +29,8 @@ pub(crate) struct Fields {
     pub doelgroep: Field,
     /// Stored: how much the page counts (`zoekgewicht`).
     pub weight: Field,
+    /// Stored: the stage of life the page is about (baby, peuter, puber), if it names one.
+    pub fase: Field,
 }
 
 const TITLE: &str = "title";
@@ -40,6 +42,7 @@ const THEMA: &str = "thema";
 const URL: &str = "url";
 const DOELGROEP: &str = "doelgroep";
 const WEIGHT: &str = "zoekgewicht";
+const FASE: &str = "fase";
 
 impl Fields {
     #[cfg(any(test, feature = "index"))]
@@ -60,6 +63,7 @@ impl Fields {
             url: builder.add_text_field(URL, STRING | STORED),
             doelgroep: builder.add_text_field(DOELGROEP, STRING | STORED),
             weight: builder.add_f64_field(WEIGHT, STORED),
+            fase: builder.add_text_field(FASE, STORED),
         };
         (builder.build(), fields)
     }
@@ -79,6 +83,7 @@ impl Fields {
             url: field(URL)?,
             doelgroep: field(DOELGROEP)?,
             weight: field(WEIGHT)?,
+            fase: field(FASE)?,
         })
     }
 
@@ -120,6 +125,9 @@ impl Fields {
             doc.add_text(self.thema, thema);
         }
         doc.add_f64(self.weight, page.weight);
+        if let Some(fase) = crate::age::stage_of_page(&page.title, &page.description) {
+            doc.add_text(self.fase, fase);
+        }
         doc
     }
 }

@@ -55,6 +55,9 @@ pub struct RankingWeights {
     /// The stage of life a question's age points to ("mijn zoon van 16" → puber), searched as
     /// a word of its own with this weight; pages need not match it. Range 0–1, default 0.3.
     pub life_stage: f32,
+    /// A page about another stage of life than the question's age points to (a page for
+    /// peuters, asked about a son of 16) counts this share. Range 0–1, default 0.6.
+    pub other_stage: f32,
     /// When the visitor chose no doelgroep but the question's wording points to one ("mijn
     /// dochter", "ik ben 15", "als leerkracht"), pages for other doelgroepen count this share.
     /// Range 0–1, default 0.5. At 1 the wording is ignored; low values hide pages a visitor
@@ -85,6 +88,7 @@ impl Default for RankingWeights {
             tie_breaker: 0.1,
             coverage: 0.5,
             life_stage: 0.3,
+            other_stage: 0.6,
             other_doelgroep: 0.5,
             relative_cutoff: 0.3,
             min_score: 1.0,
