@@ -31,6 +31,7 @@ fn themes_follow_the_counts_when_there_are_enough() {
             // ouders: 120 questions, so by count: opvoeden 60, gedrag 30, then "<5" and unasked in front matter order.
             "/ouders/opvoeden/",
             "/ouders/gedrag/",
+            "/ouders/zwanger-en-baby/",
             "/ouders/ontwikkeling-en-gezondheid/",
             "/ouders/grenzen-stellen/",
             "/ouders/sociaal-emotioneel/",

@@ -64,7 +64,7 @@ const FIXED_PAGES: [(&str, &str, &str, &str); 4] = [
         "In het CJG werken jeugdverpleegkundigen, jeugdartsen, pedagogen en maatschappelijk werkers samen. Zij helpen ouders en jongeren gratis en dichtbij huis.\n",
     ),
     (
-        "privacie.md",
+        "privacy.md",
         "Privacy",
         "Deze site zet geen cookies en je vraag in het vraagvak blijft op je eigen apparaat.",
         "Deze site verzamelt geen persoonsgegevens. Het vraagvak zoekt het antwoord in je eigen browser: je vraag wordt niet verstuurd.\n",

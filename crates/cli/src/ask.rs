@@ -23,9 +23,32 @@ struct Output<'a> {
     answers: Vec<Answer<'a>>,
 }
 
-/// Loads the index from `public` and answers `vraag` for `doelgroep` (or everyone).
-pub fn run(public: &Path, vraag: &str, doelgroep: Option<&str>, json: bool, taal: Taal) -> Result<(), CliError> {
+/// Loads the index from `public` and answers `vraag` for `doelgroep` (or everyone); with
+/// `vraag` = `-`, every line of standard input is a question (with `--json`: one JSON line each).
+pub fn run(public: &Path, vraag: &str, doelgroep: Option<&str>, json: bool, explain: bool, taal: Taal) -> Result<(), CliError> {
     let engine = load(public)?;
+    if explain {
+        let explanation = engine.explain(vraag, doelgroep, MAX_ANSWERS);
+        if json {
+            println!("{}", serde_json::to_string(&explanation).expect("plain data serialises"));
+        } else {
+            print!("{}", crate::explain::render(&explanation, taal));
+        }
+        return Ok(());
+    }
+    if vraag == "-" {
+        for line in std::io::stdin().lines() {
+            let line = line.map_err(|e| CliError::NotBuilt(format!("stdin: {e}")))?;
+            answer(&engine, &line, doelgroep, json, taal);
+        }
+        return Ok(());
+    }
+    answer(&engine, vraag, doelgroep, json, taal);
+    Ok(())
+}
+
+/// Prints how `engine` answers one question.
+fn answer(engine: &Engine, vraag: &str, doelgroep: Option<&str>, json: bool, taal: Taal) {
     let antwoord = engine.ask(vraag, doelgroep, MAX_ANSWERS);
     if json {
         let output = Output {
@@ -33,7 +56,7 @@ pub fn run(public: &Path, vraag: &str, doelgroep: Option<&str>, json: bool, taal
             answers: antwoord.answers.iter().map(|h| Answer { url: &h.url, title: &h.title, score: h.score }).collect(),
         };
         println!("{}", serde_json::to_string(&output).expect("plain data serialises"));
-        return Ok(());
+        return;
     }
     if antwoord.urgent {
         println!("{}", taal.kies("DRINGEND: eerst het blok met hulp bij nood (112, Veilig Thuis, Kindertelefoon, 113)", "URGENT: the urgent-help block comes first (112, Veilig Thuis, Kindertelefoon, 113)"));
@@ -47,7 +70,6 @@ pub fn run(public: &Path, vraag: &str, doelgroep: Option<&str>, json: bool, taal
     if !antwoord.termen.is_empty() {
         println!("{} {}", taal.kies("Bekende woorden:", "Known words:"), antwoord.termen.join(", "));
     }
-    Ok(())
 }
 
 /// The engine of the site built in `public`.

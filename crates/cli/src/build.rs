@@ -29,7 +29,8 @@ pub fn build(root: &Path, output: &Path, counts: Option<&Path>, cache: &AssetCac
         }
     }
     let rules = Rules::load(&site.content_dir())?;
-    let documents: Vec<Document> = site.entries().iter().filter(|p| p.kind == Kind::Page).map(document).collect();
+    let documents: Vec<Document> =
+        site.entries().iter().filter(|p| p.kind == Kind::Page).map(|p| document(p, site.library.zoekgewicht(p))).collect();
     let index = timings.measure("index", || build_index(&documents, &rules))?;
     let vocabulaire = vocabulaire(&index, &documents)?;
     let mut assets = widget::assets();
@@ -74,8 +75,8 @@ pub fn run(root: &Path, output: &Path, counts: Option<&Path>, show_timings: bool
     Ok(())
 }
 
-/// What the search knows of a page.
-fn document(page: &Page) -> Document {
+/// What the search knows of a page that counts `weight` in the question box.
+fn document(page: &Page, weight: f64) -> Document {
     let fm = &page.front_matter;
     Document {
         url: page.url.clone(),
@@ -86,5 +87,6 @@ fn document(page: &Page) -> Document {
         body: page.rendered.text.clone(),
         doelgroepen: fm.doelgroep.iter().map(|d| d.as_str().to_string()).collect(),
         thema: page.thema().map(str::to_string),
+        weight,
     }
 }

@@ -6,6 +6,7 @@ mod check;
 mod counts;
 mod collect;
 mod error;
+mod explain;
 mod new;
 mod plan;
 mod registreer;
@@ -67,6 +68,9 @@ enum Command {
         /// Prints {"urgent": bool, "answers": [{"url", "title", "score"}]}.
         #[arg(long)]
         json: bool,
+        /// Shows how each word was understood and why each answer scored.
+        #[arg(long)]
+        explain: bool,
         /// The built site.
         #[arg(long, short, default_value = "public")]
         output: PathBuf,
@@ -117,8 +121,8 @@ fn main() -> ExitCode {
         Command::Collect(args) => collect::run(&cli.root, args),
         Command::Registreer(args) => registreer::run(&cli.root, args),
         Command::Plan(args) => plan::run(args),
-        Command::Ask { vraag, doelgroep, json, output } => {
-            ask::run(&cli.root.join(output), &vraag, doelgroep.as_deref(), json, taal)
+        Command::Ask { vraag, doelgroep, json, explain, output } => {
+            ask::run(&cli.root.join(output), &vraag, doelgroep.as_deref(), json, explain, taal)
         }
         Command::Check { max_age_days, online, json } => {
             match check::run(&cli.root, &check::CheckArgs { max_age_days, online, json }, taal) {

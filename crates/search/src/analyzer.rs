@@ -1,108 +1,105 @@
-//! The Dutch analyzer: how a text becomes index terms, the same for a page and for a
-//! question.
+//! The Dutch analyzer: how a text becomes words with their lemmas, the same for a page, a
+//! question and a risk rule.
 //!
-//! Each word is lower-cased and accent-folded (see [`crate::text`]), stop words are
-//! dropped, a diminutive is traced back to its base word ("bijbaantje" → "bijbaan"),
-//! a compound is split into words the site uses ("zakgeldafspraken" → "zakgeld" +
-//! "afspraken"), and every form is stemmed with the Snowball Dutch stemmer. The whole
-//! word and its parts are indexed at one position, so a page about "huiswerkstress"
-//! is found for "stress" and a question about "zakgeldafspraken" finds "zakgeld".
+//! Each word is folded and its chat spelling written out ([`crate::text`]). Then, in order:
+//! stop words are marked; a word the [`SiteLexicon`] knows gets its lemmas ("luizen" →
+//! "luis", "sloeg" → "slaan", "gekrast" → "krassen"); a word of the site stays itself; a
+//! word the lexicon lacks may be a diminutive or verb form of a site word ([`crate::guess`]);
+//! in a question, a word that is neither the site's nor Dutch is read as the nearest site
+//! word ([`crate::spelling`]); and a compound is split into the site words it is made of
+//! ([`crate::compound`]). A verb whose particle stands further on is joined with it: in
+//! "ze sluiten me op" the verb is also "opsluiten".
 //!
-//! Diminutives and compounds are judged against the site's [`Vocabulary`]: a part is
-//! only split off when the site uses it, which keeps "verjaardag" whole and stops
-//! guesswork on names. The vocabulary travels in the index bundle, so the widget in
-//! the browser splits exactly as the index builder did.
+//! Index terms are Snowball stems of the lemmas, so derivations that share a stem meet too
+//! ("scheiding" and "scheiden"). Everything the analyzer consults travels in the index bundle,
+//! so the widget in the browser understands a question exactly as `cjg ask` does.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
-use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use cjg_lexicon::PARTICLES;
 
+use crate::compound::{self, Compound, Parts, MIN_PART};
+use crate::guess;
+use crate::site_lexicon::SiteLexicon;
+use crate::spelling;
+use crate::stem::Stemmer;
+use crate::stopwords::is_stopword;
 use crate::text;
 use crate::vocabulary::Vocabulary;
 
-/// The name the analyzer is registered under in the tantivy index.
-pub const TOKENIZER: &str = "nl";
-
-/// The shortest part a compound is split into ("zak" + "geld").
-const MIN_PART: usize = 3;
-/// The shortest word that is tried as a compound.
-const MIN_COMPOUND: usize = 2 * MIN_PART;
 /// A final compound part known only through its stem must be at least this long;
 /// shorter final parts must be words of the site as they stand.
 const MIN_STEMMED_FINAL_PART: usize = 5;
+/// How far after its verb a separable particle may stand, in words.
+const PARTICLE_REACH: usize = 8;
 
-/// Dutch words that carry no subject: Snowball's list plus question words, modal and
-/// light verbs and fillers that every question has. Sorted, for binary search.
-const STOPWORDS: &[&str] = &[
-    "aan", "al", "alles", "als", "altijd", "andere", "beetje", "ben", "bent", "bij", "daar", "dan", "dat", "de",
-    "der", "deze", "die", "dit", "doch", "doe", "doen", "doet", "door", "dus", "echt", "een", "eens", "eigenlijk",
-    "en", "er", "erg", "even", "ga", "gaan", "gaat", "ge", "geen", "geweest", "gewoon", "graag", "haar", "had",
-    "heb", "hebben", "hebt", "heeft", "heel", "hele", "hem", "het", "hier", "hij", "hoe", "hoeveel", "hun",
-    "iemand", "iets", "ik", "in", "is", "ja", "je", "jij", "jou", "jouw", "jullie", "kan", "kon", "kreeg", "kregen",
-    "krijg", "krijgen", "krijgt", "kun", "kunnen", "kunt", "maar", "mag", "me", "men", "met", "mezelf", "mij",
-    "mijn", "moet", "moeten", "mogen", "na", "naar", "nee", "niet", "niets", "nog", "nu", "of", "om", "omdat",
-    "ons", "onze", "ook", "op", "over", "reeds", "te", "tegen", "toch", "toen", "tot", "u", "uit", "uw", "van",
-    "veel", "voor", "waar", "waarom", "wanneer", "want", "waren", "was", "wat", "we", "wel", "welk", "welke",
-    "werd", "wezen", "wie", "wij", "wil", "willen", "wilt", "word", "worden", "wordt", "ze", "zelf", "zich", "zij",
-    "zijn", "zo", "zonder", "zou", "zullen",
-];
-
-/// Whether a normalised word is a stop word.
-pub(crate) fn is_stopword(word: &str) -> bool {
-    STOPWORDS.binary_search(&word).is_ok()
-}
-
-/// The Snowball Dutch stemmer.
-#[derive(Clone, Copy)]
-pub(crate) struct Stemmer(frostem::Stemmer);
-
-impl Stemmer {
-    /// The Dutch stemmer.
-    pub(crate) fn new() -> Stemmer {
-        Stemmer(frostem::Stemmer::new(frostem::Algorithm::Dutch))
-    }
-
-    /// The stem of a normalised word.
-    pub(crate) fn stem(&self, word: &str) -> String {
-        self.0.stem(word).into_owned()
-    }
-}
-
-/// The forms a word of a text is known under: its base and, for a compound, its parts.
+/// What one word is, apart from the text around it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct WordForms {
-    /// The word, or the base word of a diminutive.
-    pub base: String,
-    /// The words of the site a compound consists of; empty if it is not one.
+    /// Its lemmas, its own first: from the site lexicon, or the base a guess gave, or the word.
+    pub lemmas: Vec<String>,
+    /// The site words a compound consists of; empty if it is not one.
     pub parts: Vec<String>,
+    /// The part of a compound the site does not know ("echt" of "echtscheiding").
+    pub other_part: Option<String>,
+    /// Its index terms.
+    pub terms: Terms,
 }
 
-/// Turns texts into index terms; see the module documentation.
+/// One word of a text as the analyzer understood it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct AnalysedWord {
+    /// The word as typed, folded and written out ("mijn" for "mn", "heel" for "heeeel").
+    pub typed: String,
+    /// The word that was analysed: [`AnalysedWord::typed`], its single-letter form ("zo" for
+    /// "zooo"), or the site word a typo was read as.
+    pub word: String,
+    /// Whether [`AnalysedWord::word`] is a spelling correction.
+    pub corrected: bool,
+    /// Its forms; `None` for a stop word.
+    pub forms: Option<WordForms>,
+    /// The separable verb it forms with a particle further on ("opsluiten" for "sluiten … op").
+    pub joined: Option<String>,
+    /// Byte offsets in the original text.
+    pub start: usize,
+    /// Byte offset past the word.
+    pub end: usize,
+}
+
+/// The index terms of one word: of the word itself, and of its compound parts.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Terms {
+    /// The stems of its lemmas, the surest first, and of a joined separable verb.
+    pub whole: Vec<String>,
+    /// The stems of its compound parts' lemmas, none of them in `whole`.
+    pub parts: Vec<String>,
+    /// Whether the whole word is a form the site uses; if not, its parts are all it can be
+    /// found by, and they count fully.
+    pub whole_known: bool,
+}
+
+/// Turns texts into analysed words; see the module documentation.
 pub struct Analyzer {
     vocabulary: Arc<Vocabulary>,
+    lexicon: Arc<SiteLexicon>,
     stemmer: Stemmer,
-    /// The terms of every word seen so far. Splitting compounds and tracing diminutives
-    /// costs many stemmer calls per word, and a site repeats its words thousands of times.
-    known_terms: Mutex<HashMap<String, Option<Arc<[String]>>>>,
+    /// The stems of the site's words and of every lemma in the site lexicon: a word with one
+    /// of these stems is a form the site knows.
+    known_stems: HashSet<String>,
+    /// The forms of every word seen so far. Splitting compounds costs many stemmer calls per
+    /// word, and a site repeats its words thousands of times.
+    remembered: Mutex<HashMap<String, Option<Arc<WordForms>>>>,
 }
 
 impl Analyzer {
-    /// An analyzer that splits and traces words against `vocabulary`.
-    pub(crate) fn new(vocabulary: Arc<Vocabulary>, stemmer: Stemmer) -> Analyzer {
-        Analyzer { vocabulary, stemmer, known_terms: Mutex::default() }
-    }
-
-    /// The index terms of one normalised word (see [`Analyzer::word_terms`]), remembered.
-    fn terms_of(&self, word: &str) -> Option<Arc<[String]>> {
-        let remembered = |cache: &HashMap<String, Option<Arc<[String]>>>| cache.get(word).cloned();
-        if let Some(terms) = remembered(&self.known_terms.lock().unwrap_or_else(|e| e.into_inner())) {
-            return terms;
+    /// An analyzer for the site with `vocabulary` and `lexicon`.
+    pub(crate) fn new(vocabulary: Arc<Vocabulary>, lexicon: Arc<SiteLexicon>, stemmer: Stemmer) -> Analyzer {
+        let mut known_stems: HashSet<String> = vocabulary.words().map(|w| stemmer.stem(w)).collect();
+        for (_, lemmas) in lexicon.forms() {
+            known_stems.extend(lemmas.iter().map(|l| stemmer.stem(l)));
         }
-        let terms: Option<Arc<[String]>> = self.forms(word).map(|forms| self.word_terms(&forms).into());
-        self.known_terms.lock().unwrap_or_else(|e| e.into_inner()).insert(word.to_string(), terms.clone());
-        terms
+        Analyzer { vocabulary, lexicon, stemmer, known_stems, remembered: Mutex::default() }
     }
 
     /// The site's vocabulary.
@@ -115,233 +112,172 @@ impl Analyzer {
         self.stemmer.stem(word)
     }
 
-    /// The forms of one normalised word, or `None` for a stop word or a single character.
-    pub(crate) fn forms(&self, word: &str) -> Option<WordForms> {
+    /// The words of a text, analysed. With `correct`, words that are neither the site's nor
+    /// Dutch are read as the nearest site word (for questions, not for pages).
+    pub(crate) fn analyse(&self, text: &str, correct: bool) -> Vec<AnalysedWord> {
+        let mut words: Vec<AnalysedWord> = text::words(text)
+            .into_iter()
+            .map(|w| {
+                let word = match &w.single {
+                    Some(single) if !self.recognises(&w.text) && self.recognises(single) => single.clone(),
+                    _ => w.text.clone(),
+                };
+                let correction = (correct && !self.recognises(&word))
+                    .then(|| spelling::correct(&word, &self.vocabulary))
+                    .flatten()
+                    .map(str::to_string);
+                let corrected = correction.is_some();
+                let word = correction.unwrap_or(word);
+                let forms = self.forms(&word).map(|f| (*f).clone());
+                AnalysedWord { typed: w.text, word, corrected, forms, joined: None, start: w.start, end: w.end }
+            })
+            .collect();
+        self.join_separable(&mut words);
+        words
+    }
+
+    /// Joins verbs with a particle that stands after them ("sluit … op" → "opsluiten"), or
+    /// before them with "te" ("op te sluiten").
+    fn join_separable(&self, words: &mut [AnalysedWord]) {
+        for at in 0..words.len() {
+            let Some(forms) = &words[at].forms else { continue };
+            if !forms.lemmas.iter().any(|l| self.lexicon.is_separable_verb(l)) {
+                continue;
+            }
+            let reach = words.len().min(at + 1 + PARTICLE_REACH);
+            let after = (at + 1..reach).map(|j| words[j].word.as_str());
+            let before = (at >= 2 && words[at - 1].word == "te").then(|| words[at - 2].word.as_str());
+            let joined = after
+                .chain(before)
+                .filter(|p| PARTICLES.contains(p))
+                .find_map(|particle| forms.lemmas.iter().find_map(|l| self.lexicon.separable(particle, l)))
+                .map(str::to_string);
+            words[at].joined = joined;
+        }
+    }
+
+    /// The forms of one normalised word, remembered; `None` for a stop word or a single letter.
+    pub(crate) fn forms(&self, word: &str) -> Option<Arc<WordForms>> {
+        let lock = || self.remembered.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(forms) = lock().get(word) {
+            return forms.clone();
+        }
+        let forms = self.work_out(word).map(Arc::new);
+        lock().insert(word.to_string(), forms.clone());
+        forms
+    }
+
+    fn work_out(&self, word: &str) -> Option<WordForms> {
         if word.chars().count() < 2 || is_stopword(word) {
             return None;
         }
-        let base = self
-            .diminutive_base(word)
-            .or_else(|| self.verb_base(word))
-            .unwrap_or_else(|| word.to_string());
-        let parts = self.compound_parts(&base);
-        Some(WordForms { base, parts })
+        if let Some(lemmas) = self.lexicon.lemmas(word) {
+            return Some(self.with_terms(lemmas.to_vec(), Compound::default()));
+        }
+        let known = |w: &str| self.is_site_form(w);
+        let base = if self.is_site_form(word) || self.lexicon.is_dutch(word) {
+            word.to_string()
+        } else {
+            guess::diminutive_base(word, known)
+                .or_else(|| guess::verb_base(word, known, |b| self.stem(b) == self.stem(word)))
+                .unwrap_or_else(|| word.to_string())
+        };
+        let lemmas = match self.lexicon.lemmas(&base) {
+            Some(lemmas) => lemmas.to_vec(),
+            None => vec![base.clone()],
+        };
+        Some(self.with_terms(lemmas, compound::split(&base, self)))
     }
 
-    /// What a word is compared by when looking it up in the synonym list: the stem of
-    /// its base form ("blowt" and "blowen" alike), or the word itself for a stop word.
-    pub(crate) fn key(&self, word: &str) -> String {
+    /// The forms with their index terms: the stems of the lemmas, then of the parts' lemmas
+    /// and of a part the site does not know.
+    fn with_terms(&self, lemmas: Vec<String>, compound: Compound) -> WordForms {
+        let mut terms = Terms { whole_known: lemmas.iter().any(|l| self.is_site_form(l)), ..Terms::default() };
+        for stem in lemmas.iter().map(|l| self.stem(l)) {
+            if !terms.whole.contains(&stem) {
+                terms.whole.push(stem);
+            }
+        }
+        for part in compound.site.iter().chain(&compound.unknown) {
+            let lemmas = self.lexicon.lemmas(part).map(<[String]>::to_vec).unwrap_or_else(|| vec![part.clone()]);
+            for stem in lemmas.iter().map(|l| self.stem(l)) {
+                if !terms.whole.contains(&stem) && !terms.parts.contains(&stem) {
+                    terms.parts.push(stem);
+                }
+            }
+        }
+        WordForms { lemmas, parts: compound.site, other_part: compound.unknown, terms }
+    }
+
+    /// The site's word for two words written apart ("zak geld" → "zakgeld", "veiligheid plan"
+    /// → "veiligheidsplan"), if the pages write them as one.
+    pub(crate) fn written_together(&self, first: &str, second: &str) -> Option<String> {
+        if is_stopword(first) || is_stopword(second) || first.len() < MIN_PART || second.len() < MIN_PART {
+            return None;
+        }
+        ["", "s"].iter().map(|link| format!("{first}{link}{second}")).find(|joined| self.vocabulary.contains(joined))
+    }
+
+    /// Whether the site knows this form: as written, through the site lexicon, or through its stem.
+    fn is_site_form(&self, word: &str) -> bool {
+        self.vocabulary.contains(word) || self.lexicon.lemmas(word).is_some() || self.known_stems.contains(&self.stem(word))
+    }
+
+    /// Whether a word needs no spelling correction: a stop word, a form the site knows (also
+    /// as a diminutive, verb form or compound of site words), or a Dutch word the site does
+    /// not use. A compound with a part the site does not know may be a typo ("luisterd" is no
+    /// "luis" + "terd"): correction is tried first.
+    pub(crate) fn recognises(&self, word: &str) -> bool {
+        if self.lexicon.is_dutch(word) || self.is_site_form(word) {
+            return true;
+        }
         match self.forms(word) {
-            Some(forms) => self.stem(&forms.base),
-            None => word.to_string(),
+            None => true,
+            Some(forms) => {
+                forms.lemmas.first().is_some_and(|l| l != word) || !forms.parts.is_empty() && forms.other_part.is_none()
+            }
         }
     }
 
-    /// The stemmed terms of one word: the whole word first, then its parts, no repeats.
-    pub(crate) fn word_terms(&self, forms: &WordForms) -> Vec<String> {
-        let mut terms = vec![self.stem(&forms.base)];
-        for part in &forms.parts {
-            let term = self.stem(part);
-            if !terms.contains(&term) {
-                terms.push(term);
+    /// The index terms of an analysed word (none for a stop word).
+    pub(crate) fn terms(&self, word: &AnalysedWord) -> Terms {
+        let Some(forms) = &word.forms else { return Terms::default() };
+        let mut terms = forms.terms.clone();
+        if let Some(joined) = &word.joined {
+            let stem = self.stem(joined);
+            if !terms.whole.contains(&stem) {
+                terms.whole.push(stem);
             }
         }
         terms
     }
 
-    /// Whether the site knows a word: as it stands, through its stem, as a diminutive
-    /// of a known word or as a compound of known words. Unknown words are spelling
-    /// mistakes or words the site does not use.
-    pub(crate) fn recognises(&self, word: &str) -> bool {
+    /// What a word is compared by in the synonym list: the stem of its surest lemma ("blowt"
+    /// and "blowen" alike, "pillen" as "pil"), or for a stop word the word itself, marked so
+    /// that it never meets a lemma ("wel" is no "geweld" read as a form of "wellen").
+    pub(crate) fn keys(&self, word: &str) -> Vec<String> {
         match self.forms(word) {
-            None => true,
-            Some(forms) => {
-                forms.base != word || !forms.parts.is_empty() || self.vocabulary.knows(word, &self.stemmer)
-            }
+            Some(forms) => forms.lemmas.first().map(|l| vec![self.stem(l)]).unwrap_or_default(),
+            None => vec![format!("={word}")],
         }
     }
+}
 
-    /// The index tokens of a text: every term of every word, the terms of one word at
-    /// the position of that word.
-    fn tokens(&self, text: &str) -> Vec<Token> {
-        let mut tokens = Vec::new();
-        for (position, word) in text::words(text).into_iter().enumerate() {
-            let Some(terms) = self.terms_of(&word.text) else {
-                continue;
-            };
-            for term in terms.iter() {
-                tokens.push(Token {
-                    offset_from: word.start,
-                    offset_to: word.end,
-                    position,
-                    text: term.clone(),
-                    position_length: 1,
-                });
-            }
+impl Parts for Analyzer {
+    fn site_word(&self, part: &str, last: bool) -> Option<String> {
+        let known = |p: &str| {
+            !is_stopword(p)
+                && (self.vocabulary.contains(p)
+                    || self.lexicon.lemmas(p).is_some()
+                    || (!last || p.len() >= MIN_STEMMED_FINAL_PART) && self.known_stems.contains(&self.stem(p)))
+        };
+        if known(part) {
+            return Some(part.to_string());
         }
-        tokens
-    }
-
-    /// The base word of a diminutive that the site uses ("bijbaantje" → "bijbaan",
-    /// "balletjes" → "bal", "autootje" → "auto"), or `None`.
-    fn diminutive_base(&self, word: &str) -> Option<String> {
-        if !word.ends_with("je") && !word.ends_with("jes") || !word.is_ascii() {
+        if last {
             return None;
         }
-        let singular = word.strip_suffix('s').filter(|w| w.ends_with("je")).unwrap_or(word);
-        let stem = &singular[..singular.len() - 2];
-        let candidates = [
-            // balletje → bal: the consonant before -etje is doubled
-            stem.strip_suffix("et").and_then(undouble_consonant).map(Cow::Owned),
-            // autootje → auto: the vowel before -tje is doubled
-            stem.strip_suffix('t').and_then(undouble_vowel).map(Cow::Owned),
-            // bijbaantje → bijbaan, boompje → boom, koninkje → koning
-            stem.strip_suffix('t').map(Cow::Borrowed),
-            stem.strip_suffix('p').map(Cow::Borrowed),
-            stem.strip_suffix("nk").map(|s| Cow::Owned(format!("{s}ng"))),
-            // kaartje → kaart, huisje → huis
-            Some(Cow::Borrowed(stem)),
-        ];
-        candidates
-            .into_iter()
-            .flatten()
-            .find(|base| base.len() >= MIN_PART && self.vocabulary.knows(base, &self.stemmer))
-            .map(Cow::into_owned)
-    }
-
-    /// The site's form of a verb in the present tense that the stemmer leaves alone
-    /// ("woont" → "woon" as in "wonen", "slaat" → "slaan", "plast" → "plas"), or `None`.
-    fn verb_base(&self, word: &str) -> Option<String> {
-        let stem = word.strip_suffix('t').filter(|s| s.len() >= MIN_PART && word.is_ascii())?;
-        let own_stem = self.stem(word);
-        [stem.to_string(), format!("{stem}n")]
-            .into_iter()
-            .filter(|base| !is_stopword(base) && self.stem(base) != own_stem)
-            .find(|base| self.vocabulary.knows(base, &self.stemmer))
-    }
-
-    /// The parts of a compound, each a word the site uses, or an empty list.
-    ///
-    /// Of all ways to split, the one with the fewest parts wins, then the one whose
-    /// shortest part is longest: "zakgeldafspraken" is "zakgeld" + "afspraken", not
-    /// "zak" + "geld" + "afspraken".
-    fn compound_parts(&self, word: &str) -> Vec<String> {
-        if word.len() < MIN_COMPOUND || !word.bytes().all(|b| b.is_ascii_lowercase()) {
-            return Vec::new();
-        }
-        // tails[i]: the best split of word[i..], if it has one.
-        let mut tails: Vec<Option<Vec<String>>> = vec![None; word.len() + 1];
-        for start in (1..word.len()).rev() {
-            tails[start] = self.best_split(word, start, &tails, true);
-        }
-        self.best_split(word, 0, &tails, false).unwrap_or_default()
-    }
-
-    /// The best split of `word[start..]`, given the best splits of every later tail.
-    fn best_split(
-        &self,
-        word: &str,
-        start: usize,
-        tails: &[Option<Vec<String>>],
-        may_be_one_part: bool,
-    ) -> Option<Vec<String>> {
-        let mut best = None;
-        let whole = &word[start..];
-        if may_be_one_part && whole.len() >= MIN_PART && self.is_final_part(whole) {
-            best = Some(vec![whole.to_string()]);
-        }
-        for end in start + MIN_PART..=word.len().saturating_sub(MIN_PART) {
-            let (Some(rest), Some(part)) = (&tails[end], self.leading_part(&word[start..end])) else {
-                continue;
-            };
-            let mut split = Vec::with_capacity(rest.len() + 1);
-            split.push(part);
-            split.extend(rest.iter().cloned());
-            if is_better_split(&split, best.as_deref()) {
-                best = Some(split);
-            }
-        }
-        best
-    }
-
-    /// The last part of a compound must be a word of the site, or a form of one when it
-    /// is long enough not to be a mere ending.
-    fn is_final_part(&self, part: &str) -> bool {
-        !is_stopword(part)
-            && (self.vocabulary.contains(part)
-                || part.len() >= MIN_STEMMED_FINAL_PART && self.vocabulary.knows(part, &self.stemmer))
-    }
-
-    /// A part before the last may be any form of a known word ("kinder" of "kinderen"
-    /// in "kinderopvang"), also with a linking `s`, `en` or `e` ("veiligheidsplan",
-    /// "boekenkast", "pannekoek").
-    fn leading_part(&self, part: &str) -> Option<String> {
-        let candidates = std::iter::once(part).chain(["s", "en", "e"].into_iter().filter_map(|l| part.strip_suffix(l)));
-        let candidates: Vec<&str> = candidates.filter(|p| p.len() >= MIN_PART && !is_stopword(p)).collect();
-        let exact = candidates.iter().find(|p| self.vocabulary.contains(p));
-        exact.or_else(|| candidates.iter().find(|p| self.vocabulary.knows(p, &self.stemmer))).map(|p| p.to_string())
-    }
-}
-
-/// Fewer parts is better; with as many parts, a longer shortest part is better.
-fn is_better_split(split: &[String], best: Option<&[String]>) -> bool {
-    let shortest = |s: &[String]| s.iter().map(String::len).min().unwrap_or(0);
-    match best {
-        None => true,
-        Some(best) => {
-            split.len() < best.len() || split.len() == best.len() && shortest(split) > shortest(best)
-        }
-    }
-}
-
-/// "ball" → "bal": the stem without its doubled last consonant.
-fn undouble_consonant(stem: &str) -> Option<String> {
-    let bytes = stem.as_bytes();
-    let n = bytes.len();
-    (n >= 2 && bytes[n - 1] == bytes[n - 2] && !is_vowel(bytes[n - 1])).then(|| stem[..n - 1].to_string())
-}
-
-/// "autoo" → "auto": the stem without its doubled last vowel.
-fn undouble_vowel(stem: &str) -> Option<String> {
-    let bytes = stem.as_bytes();
-    let n = bytes.len();
-    (n >= 2 && bytes[n - 1] == bytes[n - 2] && is_vowel(bytes[n - 1])).then(|| stem[..n - 1].to_string())
-}
-
-fn is_vowel(b: u8) -> bool {
-    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
-}
-
-/// The analyzer as a tantivy tokenizer, registered as [`TOKENIZER`].
-#[derive(Clone)]
-pub(crate) struct DutchTokenizer(pub Arc<Analyzer>);
-
-/// The tokens of one text, analysed up front.
-pub(crate) struct DutchTokenStream {
-    tokens: Vec<Token>,
-    next: usize,
-}
-
-impl Tokenizer for DutchTokenizer {
-    type TokenStream<'a> = DutchTokenStream;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> DutchTokenStream {
-        DutchTokenStream { tokens: self.0.tokens(text), next: 0 }
-    }
-}
-
-impl TokenStream for DutchTokenStream {
-    fn advance(&mut self) -> bool {
-        self.next += 1;
-        self.next <= self.tokens.len()
-    }
-
-    fn token(&self) -> &Token {
-        &self.tokens[self.next - 1]
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.next - 1]
+        ["s", "en", "e"].iter().filter_map(|l| part.strip_suffix(l)).find(|p| p.len() >= MIN_PART && known(p)).map(str::to_string)
     }
 }
 
@@ -349,91 +285,98 @@ impl TokenStream for DutchTokenStream {
 mod tests {
     use super::*;
 
-    fn analyzer(site_text: &str) -> Analyzer {
+    fn analyzer(site_text: &str, lexicon: SiteLexicon) -> Analyzer {
         let stemmer = Stemmer::new();
-        let vocabulary = Vocabulary::collect([vec![site_text]], [], &stemmer);
-        Analyzer::new(Arc::new(vocabulary), stemmer)
+        let vocabulary = Vocabulary::collect([vec![site_text]], []);
+        Analyzer::new(Arc::new(vocabulary), Arc::new(lexicon), stemmer)
     }
 
-    fn parts(analyzer: &Analyzer, word: &str) -> Vec<String> {
-        analyzer.forms(word).map(|f| f.parts).unwrap_or_default()
+    fn lexicon(lemmas: &str, separable: &str, dutch: &str) -> SiteLexicon {
+        SiteLexicon::from_sections(lemmas, separable, dutch).unwrap()
     }
 
     const SITE: &str = "Zakgeld en kleedgeld. Maak afspraken over geld en huiswerk. Stress op school. \
         Een bijbaan zoeken. Balletjes, een bal en een auto. De huisarts. Slapen en problemen. \
-        Veiligheid en een plan. Een kaart en een huis. Verjaardag vieren.";
+        Veiligheid en een plan, een veiligheidsplan. Een kaart en een huis. Verjaardag vieren. Hoofdluis en een luis. \
+        Opsluiten is mishandeling. Een scheiding. Tijd voor jezelf.";
 
-    #[test]
-    fn stopwords_are_sorted() {
-        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+    fn site() -> Analyzer {
+        analyzer(SITE, lexicon("luizen\tluis\nsloot\tsluiten\nsluit\tsluiten\nlijdt\tlijden\n", "op\tsluiten\topsluiten\n", "lijd\n"))
+    }
+
+    fn lemmas(a: &Analyzer, text: &str) -> Vec<Vec<String>> {
+        a.analyse(text, true).into_iter().filter_map(|w| w.forms.map(|f| f.lemmas)).collect()
     }
 
     #[test]
-    fn splits_compounds_into_site_words() {
-        let a = analyzer(SITE);
-        assert_eq!(parts(&a, "zakgeldafspraken"), ["zakgeld", "afspraken"]);
-        assert_eq!(parts(&a, "huiswerkstress"), ["huiswerk", "stress"]);
-        assert_eq!(parts(&a, "veiligheidsplan"), ["veiligheid", "plan"]);
-        assert_eq!(parts(&a, "slaapproblemen"), ["slaap", "problemen"]);
+    fn inflections_get_their_lemma_from_the_site_lexicon() {
+        let a = site();
+        assert_eq!(lemmas(&a, "luizen"), [["luis"]]);
+        let terms = a.terms(&a.analyse("luizen", true)[0]);
+        assert_eq!(terms.whole, [a.stem("luis")]);
     }
 
     #[test]
-    fn leaves_words_whole_that_are_no_compound_of_site_words() {
-        let a = analyzer(SITE);
-        assert!(parts(&a, "verjaardag").is_empty());
-        assert!(parts(&a, "zwangerschap").is_empty());
-        assert!(parts(&a, "geld").is_empty());
+    fn separable_verbs_are_joined() {
+        let a = site();
+        let words = a.analyse("ze sluit me elke avond op", true);
+        assert_eq!(words[1].joined.as_deref(), Some("opsluiten"));
+        assert!(a.terms(&words[1]).whole.contains(&a.stem("opsluiten")));
+        let words = a.analyse("dreigen me op te sluiten", true);
+        assert_eq!(words[4].joined.as_deref(), Some("opsluiten"), "particle before the verb, with te");
     }
 
     #[test]
-    fn traces_diminutives_to_their_base() {
-        let a = analyzer(SITE);
-        for (diminutive, base) in [
-            ("bijbaantje", "bijbaan"),
-            ("bijbaantjes", "bijbaan"),
-            ("balletje", "bal"),
-            ("autootje", "auto"),
-            ("kaartje", "kaart"),
-            ("huisje", "huis"),
-        ] {
-            assert_eq!(a.forms(diminutive).unwrap().base, base, "{diminutive}");
+    fn dutch_words_are_not_corrected_typos_are() {
+        let a = site();
+        let lijd = &a.analyse("ik lijd", true)[1];
+        assert!(!lijd.corrected, "lijd is Dutch: not `tijd`");
+        let typo = &a.analyse("zakgelt", true)[0];
+        assert!(typo.corrected && typo.word == "zakgeld");
+        assert!(!a.analyse("zakgelt", false)[0].corrected, "pages are never corrected");
+    }
+
+    #[test]
+    fn stretched_letters_take_the_form_the_site_knows() {
+        let a = site();
+        assert_eq!(a.analyse("baaaal", true)[0].word, "bal");
+        assert_eq!(a.analyse("stresss", true)[0].word, "stress");
+    }
+
+    #[test]
+    fn compounds_split_into_site_words() {
+        let a = site();
+        let parts = |w: &str| a.forms(w).map(|f| f.parts.clone()).unwrap_or_default();
+        assert_eq!(parts("zakgeldafspraken"), ["zakgeld", "afspraken"]);
+        assert_eq!(parts("slaapproblemen"), ["slaap", "problemen"]);
+        assert_eq!(parts("echtscheiding"), ["scheiding"]);
+        assert!(parts("verjaardag").is_empty());
+        let terms = a.terms(&a.analyse("hoofdluizen", true)[0]);
+        assert!(terms.parts.contains(&a.stem("luis")), "{terms:?}");
+    }
+
+    #[test]
+    fn diminutives_meet_their_base_by_stem_or_guess() {
+        let a = site();
+        let whole = |w: &str| a.terms(&a.analyse(w, true)[0]).whole;
+        for (diminutive, base) in [("bijbaantje", "bijbaan"), ("balletjes", "bal"), ("autootje", "auto"), ("kaartje", "kaart")] {
+            assert_eq!(whole(diminutive), whole(base), "{diminutive}");
         }
-        assert_eq!(a.forms("meisje").unwrap().base, "meisje", "no base on the site: stays as it is");
+        assert_eq!(lemmas(&a, "meisje"), [["meisje"]], "no base on the site: no guess");
     }
 
     #[test]
-    fn traces_present_tense_verbs_to_the_site_form() {
-        let a = analyzer("Wonen, slaan en plassen. Een kast en een zin.");
-        let terms = |word: &str| a.word_terms(&a.forms(word).unwrap());
-        assert_eq!(terms("woont"), terms("wonen"));
-        assert_eq!(terms("slaat"), terms("slaan"));
-        assert_eq!(terms("plast"), terms("plassen"));
-        assert_eq!(a.forms("kast").unwrap().base, "kast");
-        assert_eq!(a.forms("zit").unwrap().base, "zit", "too short to guess");
+    fn words_written_apart_meet_the_compound() {
+        let a = site();
+        assert_eq!(a.written_together("zak", "geld").as_deref(), Some("zakgeld"));
+        assert_eq!(a.written_together("veiligheid", "plan").as_deref(), Some("veiligheidsplan"));
+        assert_eq!(a.written_together("geld", "zak"), None);
     }
 
     #[test]
-    fn folds_accents_and_drops_stopwords() {
-        let a = analyzer("ideeën");
-        let terms: Vec<String> = a.tokens("Hoe vind IK ideeën?").into_iter().map(|t| t.text).collect();
-        assert_eq!(terms, ["vind".to_string(), a.stem("ideeen")]);
-    }
-
-    #[test]
-    fn indexes_whole_word_and_parts_at_one_position() {
-        let a = analyzer(SITE);
-        let tokens = a.tokens("zakgeldafspraken maken");
-        let at_zero: Vec<&str> = tokens.iter().filter(|t| t.position == 0).map(|t| t.text.as_str()).collect();
-        assert_eq!(at_zero, [a.stem("zakgeldafspraken"), a.stem("zakgeld"), a.stem("afspraken")]);
-    }
-
-    #[test]
-    fn recognises_known_words_and_their_forms_only() {
-        let a = analyzer(SITE);
-        assert!(a.recognises("zakgeld"));
-        assert!(a.recognises("slaap"));
-        assert!(a.recognises("zakgeldafspraken"));
-        assert!(a.recognises("bijbaantje"));
-        assert!(!a.recognises("zakgelt"));
+    fn synonym_keys_are_lemma_stems() {
+        let a = site();
+        assert_eq!(a.keys("luizen"), a.keys("luis"));
+        assert_eq!(a.keys("de"), ["=de"]);
     }
 }

@@ -27,6 +27,7 @@ pub(crate) const VOCABULARY: &str = "woorden";
 /// Prefix of the sections holding tantivy's files.
 pub(crate) const INDEX_PREFIX: &str = "index/";
 
+#[cfg(any(test, feature = "index"))]
 /// Writes named sections into one byte string.
 pub(crate) fn write(sections: &[(String, Vec<u8>)]) -> Result<Vec<u8>, Error> {
     let too_large = |what: &str| Error::Bundle(format!("{what} too large for the bundle format"));

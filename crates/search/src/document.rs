@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// One page for the index.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// Site-relative URL, like `/ouders/opvoeden/zakgeld/`.
     pub url: String,
@@ -21,9 +21,28 @@ pub struct Document {
     pub doelgroepen: Vec<String>,
     /// The theme the page belongs to, if any.
     pub thema: Option<String>,
+    /// How much the page counts: a score is multiplied by it (front matter `zoekgewicht`, 1 by default).
+    pub weight: f64,
+}
+
+impl Default for Document {
+    fn default() -> Document {
+        Document {
+            url: String::new(),
+            title: String::new(),
+            description: String::new(),
+            vragen: Vec::new(),
+            headings: Vec::new(),
+            body: String::new(),
+            doelgroepen: Vec::new(),
+            thema: None,
+            weight: 1.0,
+        }
+    }
 }
 
 impl Document {
+    #[cfg(any(test, feature = "index"))]
     /// Every text of the page that is searched.
     pub(crate) fn texts(&self) -> Vec<&str> {
         let mut texts = vec![self.title.as_str(), self.description.as_str(), self.body.as_str()];

@@ -7,21 +7,28 @@ use std::sync::Arc;
 use serde::Serialize;
 use tantivy::collector::TopDocs;
 use tantivy::directory::{Directory, RamDirectory};
-use tantivy::query::{EnableScoring, Query};
+use tantivy::query::{EnableScoring, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
 use tantivy::schema::Value;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocAddress, DocSet, Index, ReloadPolicy, Searcher, TantivyDocument};
+use tantivy::{DocAddress, DocSet, Index, ReloadPolicy, Searcher, TantivyDocument, Term};
 
-use crate::analyzer::{Analyzer, DutchTokenizer, Stemmer, TOKENIZER};
+use crate::age;
+use crate::analyzer::Analyzer;
 use crate::bundle;
 use crate::error::Error;
+use crate::explain::{self, AnswerExplanation, Explanation};
 use crate::fields::Fields;
 use crate::question::{should, Question};
 use crate::ranking::RankingWeights;
 use crate::rules::{Rules, SIGNALS_FILE, SYNONYMS_FILE};
 use crate::signals::RiskSignals;
+use crate::site_lexicon::{self, SiteLexicon};
+use crate::stem::Stemmer;
 use crate::synonyms::SynonymMatcher;
+use crate::tokenizer::{DutchTokenizer, TOKENIZER};
 use crate::vocabulary::Vocabulary;
+use crate::voice;
 
 /// How many of the best BM25 matches are weighed by coverage before the answers are chosen.
 const COVERAGE_POOL: usize = 30;
@@ -75,10 +82,14 @@ impl Engine {
                 .ok_or_else(|| Error::Bundle(format!("section `{name}` is missing")))?;
             std::str::from_utf8(data).map_err(|_| Error::Bundle(format!("section `{name}` is not UTF-8")))
         };
-        let stemmer = Stemmer::new();
-        let vocabulary = Vocabulary::from_text(section(bundle::VOCABULARY)?, &stemmer)?;
+        let vocabulary = Vocabulary::from_text(section(bundle::VOCABULARY)?)?;
+        let lexicon = SiteLexicon::from_sections(
+            section(site_lexicon::LEMMAS)?,
+            section(site_lexicon::SEPARABLE)?,
+            section(site_lexicon::DUTCH)?,
+        )?;
         let rules = Rules::parse(section(SYNONYMS_FILE)?, section(SIGNALS_FILE)?)?;
-        let analyzer = Arc::new(Analyzer::new(Arc::new(vocabulary), stemmer));
+        let analyzer = Arc::new(Analyzer::new(Arc::new(vocabulary), Arc::new(lexicon), Stemmer::new()));
 
         let directory = RamDirectory::create();
         for (name, data) in &sections {
@@ -110,10 +121,48 @@ impl Engine {
     pub fn ask(&self, question: &str, doelgroep: Option<&str>, limit: usize) -> Antwoord {
         let understood = Question::new(question, &self.analyzer, &self.synonyms, &self.weights);
         let answers = match understood.concept_queries(&self.fields, &self.weights) {
-            Some(concepts) if limit > 0 => self.search(concepts, doelgroep, limit).unwrap_or_default(),
+            Some(concepts) if limit > 0 => {
+                let voice = voice::doelgroep(&understood.words);
+                self.search(concepts, understood.own_concepts(), understood.stage.and_then(age::stage_name), doelgroep, voice, limit).unwrap_or_default()
+            }
             _ => Vec::new(),
         };
-        Antwoord { urgent: self.signals.is_urgent(question), answers, termen: understood.termen }
+        let urgent = !self.signals.find_analysed(&understood.words, &self.analyzer).is_empty();
+        Antwoord { urgent, answers, termen: understood.termen }
+    }
+
+    /// Answers a question as [`Engine::ask`] does, and tells why: how each word was
+    /// understood and which terms scored for each answer.
+    pub fn explain(&self, question: &str, doelgroep: Option<&str>, limit: usize) -> Explanation {
+        let understood = Question::new(question, &self.analyzer, &self.synonyms, &self.weights);
+        let voice = voice::doelgroep(&understood.words);
+        let hits = match understood.concept_queries(&self.fields, &self.weights) {
+            Some(concepts) if limit > 0 => self.search(concepts, understood.own_concepts(), understood.stage.and_then(age::stage_name), doelgroep, voice, limit).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let answers = hits
+            .into_iter()
+            .map(|hit| {
+                let address = self.address_of(&hit.url);
+                let matches = address
+                    .and_then(|a| explain::matches(&understood, &self.analyzer, &self.searcher, &self.fields, &self.weights, a).ok())
+                    .unwrap_or_default();
+                AnswerExplanation { hit, matches }
+            })
+            .collect();
+        Explanation {
+            words: explain::words(&understood),
+            voice: voice.map(str::to_string),
+            soorten: self.signals.find_analysed(&understood.words, &self.analyzer).iter().map(|s| s.kind.to_string()).collect(),
+            answers,
+        }
+    }
+
+    /// Where the page with `url` is in the index.
+    fn address_of(&self, url: &str) -> Option<DocAddress> {
+        let query = TermQuery::new(Term::from_field_text(self.fields.url, url), IndexRecordOption::Basic);
+        let found = self.searcher.search(&query, &TopDocs::with_limit(1).order_by_score()).ok()?;
+        found.first().map(|(_, address)| *address)
     }
 
     /// Every word the site uses (and every word of the synonym list), alphabetically.
@@ -142,7 +191,15 @@ impl Engine {
         self.weights = weights;
     }
 
-    fn search(&self, concepts: Vec<Box<dyn Query>>, doelgroep: Option<&str>, limit: usize) -> tantivy::Result<Vec<Hit>> {
+    fn search(
+        &self,
+        concepts: Vec<Box<dyn Query>>,
+        own_concepts: usize,
+        stage: Option<&str>,
+        doelgroep: Option<&str>,
+        voice: Option<&str>,
+        limit: usize,
+    ) -> tantivy::Result<Vec<Hit>> {
         // With a doelgroep every match is ranked, since the best pages may all be for
         // the other doelgroep; a site has a few hundred pages at most.
         let wanted = match doelgroep {
@@ -151,26 +208,45 @@ impl Engine {
         };
         let query = should(concepts.iter().map(|c| c.box_clone()).collect());
         let ranked = self.searcher.search(&*query, &TopDocs::with_limit(wanted).order_by_score())?;
-        let ranked = self.weigh_coverage(ranked, &concepts)?;
-        let mut hits = Vec::new();
-        for (score, address) in ranked {
-            if hits.len() == limit {
-                break;
+        let mut pages = Vec::new();
+        for (score, address) in self.weigh_coverage(ranked, &concepts[..own_concepts])? {
+            let doc: TantivyDocument = self.searcher.doc(address)?;
+            let doelgroepen: Vec<&str> = doc.get_all(self.fields.doelgroep).filter_map(|v| v.as_str()).collect();
+            let for_everyone = doelgroepen.is_empty();
+            let for_whom = |wanted: &str| for_everyone || doelgroepen.iter().any(|d| d.eq_ignore_ascii_case(wanted.trim()));
+            if doelgroep.is_some_and(|wanted| !for_whom(wanted)) {
+                continue;
             }
-            let best = hits.first().map_or(score, |h: &Hit| h.score);
+            let heard = match voice {
+                Some(asker) if doelgroep.is_none() && !for_whom(asker) => self.weights.other_doelgroep,
+                _ => 1.0,
+            };
+            let weight = doc.get_first(self.fields.weight).and_then(|v| v.as_f64()).unwrap_or(1.0) as f32;
+            let page_stage = doc.get_first(self.fields.fase).and_then(|v| v.as_str());
+            let aged = match (stage, page_stage) {
+                (Some(asked), Some(page)) if asked != page => self.weights.other_stage,
+                _ => 1.0,
+            };
+            pages.push((score * heard * weight * aged, doc));
+        }
+        pages.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut hits: Vec<Hit> = Vec::new();
+        for (score, doc) in pages.into_iter().take(limit) {
+            let best = hits.first().map_or(score, |h| h.score);
             if score < self.weights.min_score || score < best * self.weights.relative_cutoff {
                 break;
             }
-            if let Some(hit) = self.hit(address, score, doelgroep)? {
-                hits.push(hit);
-            }
+            let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+            hits.push(Hit { url: text(self.fields.url), title: text(self.fields.title), description: text(self.fields.description), score });
         }
         Ok(hits)
     }
 
-    /// Multiplies each score by the share of the question's concepts the page matches, to the
-    /// power [`RankingWeights::coverage`], and sorts again: a page that answers the whole
-    /// question beats one that repeats a single word of it.
+    /// Multiplies each score by the share of the question a page matches, to the power
+    /// [`RankingWeights::coverage`], and sorts again: a page that answers the whole question
+    /// beats one that repeats a single word of it. Each concept counts by how rare it is on the
+    /// site (its inverse document frequency), so a page that lacks "zoon" loses little and one
+    /// that lacks "pesten" loses much.
     fn weigh_coverage(&self, ranked: Vec<(f32, DocAddress)>, concepts: &[Box<dyn Query>]) -> tantivy::Result<Vec<(f32, DocAddress)>> {
         if concepts.len() < 2 || self.weights.coverage == 0.0 {
             return Ok(ranked);
@@ -179,44 +255,33 @@ impl Engine {
             .iter()
             .map(|c| c.weight(EnableScoring::disabled_from_searcher(&self.searcher)))
             .collect::<tantivy::Result<Vec<_>>>()?;
+        let pages = self.searcher.num_docs() as f32;
+        let rarity = concepts
+            .iter()
+            .map(|c| Ok((1.0 + pages / (c.count(&self.searcher)? as f32).max(1.0)).ln()))
+            .collect::<tantivy::Result<Vec<f32>>>()?;
+        let total: f32 = rarity.iter().sum();
         let mut rescored = Vec::with_capacity(ranked.len());
         for (score, address) in ranked {
             let reader = self.searcher.segment_reader(address.segment_ord);
-            let mut matched = 0;
-            for weight in &weights {
+            let mut matched = 0.0;
+            for (weight, rarity) in weights.iter().zip(&rarity) {
                 let mut scorer = weight.scorer(reader, 1.0)?;
-                if scorer.seek(address.doc_id) == address.doc_id {
-                    matched += 1;
+                // A fresh scorer stands on its first match and may only seek forward.
+                let at = scorer.doc();
+                if at == address.doc_id || at < address.doc_id && scorer.seek(address.doc_id) == address.doc_id {
+                    matched += rarity;
                 }
             }
-            let share = matched as f32 / concepts.len() as f32;
+            let share = matched / total;
             rescored.push((score * share.powf(self.weights.coverage), address));
         }
         rescored.sort_by(|a, b| b.0.total_cmp(&a.0));
         Ok(rescored)
     }
-
-    /// The page at `address` as a hit, or `None` if it is for another doelgroep.
-    fn hit(&self, address: DocAddress, score: f32, doelgroep: Option<&str>) -> tantivy::Result<Option<Hit>> {
-        let doc: TantivyDocument = self.searcher.doc(address)?;
-        if let Some(wanted) = doelgroep {
-            let mut doelgroepen = doc.get_all(self.fields.doelgroep).filter_map(|v| v.as_str()).peekable();
-            let for_everyone = doelgroepen.peek().is_none();
-            if !for_everyone && !doelgroepen.any(|d| d.eq_ignore_ascii_case(wanted.trim())) {
-                return Ok(None);
-            }
-        }
-        let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
-        Ok(Some(Hit {
-            url: text(self.fields.url),
-            title: text(self.fields.title),
-            description: text(self.fields.description),
-            score,
-        }))
-    }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "index"))]
 mod tests {
     use super::*;
     use crate::document::Document;
@@ -231,7 +296,7 @@ mod tests {
             headings: vec![],
             body: body.into(),
             doelgroepen: if doelgroep.is_empty() { vec![] } else { vec![doelgroep.into()] },
-            thema: None,
+            ..Document::default()
         }
     }
 

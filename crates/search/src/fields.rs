@@ -1,14 +1,17 @@
 //! The fields of the tantivy index, shared by the builder and the engine.
 
-use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, STORED, STRING,
-};
+use tantivy::schema::{Field, Schema};
+#[cfg(any(test, feature = "index"))]
+use tantivy::schema::{IndexRecordOption, TextFieldIndexing, TextOptions, STORED, STRING};
+#[cfg(any(test, feature = "index"))]
 use tantivy::TantivyDocument;
 
-use crate::analyzer::TOKENIZER;
+#[cfg(any(test, feature = "index"))]
 use crate::document::Document;
 use crate::error::Error;
 use crate::ranking::RankingWeights;
+#[cfg(any(test, feature = "index"))]
+use crate::tokenizer::TOKENIZER;
 
 /// The index fields. Text fields go through the Dutch analyzer and keep term
 /// frequencies but no positions: the engine asks for words, never for exact phrases.
@@ -24,6 +27,10 @@ pub(crate) struct Fields {
     pub url: Field,
     /// Stored, and indexed whole; one value per doelgroep, none for everyone.
     pub doelgroep: Field,
+    /// Stored: how much the page counts (`zoekgewicht`).
+    pub weight: Field,
+    /// Stored: the stage of life the page is about (baby, peuter, puber), if it names one.
+    pub fase: Field,
 }
 
 const TITLE: &str = "title";
@@ -34,8 +41,11 @@ const BODY: &str = "body";
 const THEMA: &str = "thema";
 const URL: &str = "url";
 const DOELGROEP: &str = "doelgroep";
+const WEIGHT: &str = "zoekgewicht";
+const FASE: &str = "fase";
 
 impl Fields {
+    #[cfg(any(test, feature = "index"))]
     /// The schema of a new index and its fields.
     pub(crate) fn schema() -> (Schema, Fields) {
         let searched = TextOptions::default().set_indexing_options(
@@ -52,6 +62,8 @@ impl Fields {
             thema: builder.add_text_field(THEMA, searched),
             url: builder.add_text_field(URL, STRING | STORED),
             doelgroep: builder.add_text_field(DOELGROEP, STRING | STORED),
+            weight: builder.add_f64_field(WEIGHT, STORED),
+            fase: builder.add_text_field(FASE, STORED),
         };
         (builder.build(), fields)
     }
@@ -70,6 +82,8 @@ impl Fields {
             thema: field(THEMA)?,
             url: field(URL)?,
             doelgroep: field(DOELGROEP)?,
+            weight: field(WEIGHT)?,
+            fase: field(FASE)?,
         })
     }
 
@@ -85,6 +99,12 @@ impl Fields {
         ]
     }
 
+    /// The name of a searched field as a `'static` string, for explanations.
+    pub(crate) fn static_name(&self, name: &str) -> &'static str {
+        [TITLE, DESCRIPTION, VRAGEN, HEADINGS, BODY, THEMA].into_iter().find(|n| *n == name).unwrap_or("?")
+    }
+
+    #[cfg(any(test, feature = "index"))]
     /// A page as a tantivy document.
     pub(crate) fn document(&self, page: &Document) -> TantivyDocument {
         let mut doc = TantivyDocument::default();
@@ -103,6 +123,10 @@ impl Fields {
         }
         if let Some(thema) = &page.thema {
             doc.add_text(self.thema, thema);
+        }
+        doc.add_f64(self.weight, page.weight);
+        if let Some(fase) = crate::age::stage_of_page(&page.title, &page.description) {
+            doc.add_text(self.fase, fase);
         }
         doc
     }

@@ -7,29 +7,36 @@ use tantivy::directory::Directory;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexWriter};
 
-use crate::analyzer::{Analyzer, DutchTokenizer, Stemmer, TOKENIZER};
+use cjg_lexicon::Lexicon;
+
+use crate::analyzer::Analyzer;
 use crate::bundle;
 use crate::document::Document;
 use crate::error::Error;
 use crate::fields::Fields;
 use crate::rules::{Rules, SIGNALS_FILE, SYNONYMS_FILE};
+use crate::slicing;
+use crate::stem::Stemmer;
+use crate::tokenizer::{DutchTokenizer, TOKENIZER};
 use crate::vocabulary::Vocabulary;
 
 /// tantivy's smallest writer memory budget; the index of a site fits in it many times.
 const WRITER_MEMORY: usize = 15_000_000;
 
 /// Indexes the pages and returns the index bundle (see [`crate::bundle`]) with the
-/// vocabulary and the rules, ready to be written as one file and read by
-/// [`crate::Engine::from_bytes`].
+/// vocabulary, the site's slice of the Dutch lexicon and the rules, ready to be written as
+/// one file and read by [`crate::Engine::from_bytes`].
 pub fn build_index(docs: &[Document], rules: &Rules) -> Result<Vec<u8>, Error> {
     let stemmer = Stemmer::new();
     let vocabulary = Vocabulary::collect(
         docs.iter().map(Document::texts),
         rules.synonyms.words().map(str::to_string).chain(rules.topics.iter().cloned()),
-        &stemmer,
     );
+    let vocabulary = Arc::new(vocabulary);
+    let lexicon = slicing::slice(Lexicon::dutch(), &vocabulary, &rules.signals.words(), stemmer);
+    let lexicon_sections = lexicon.to_sections();
     let vocabulary_text = vocabulary.to_text();
-    let analyzer = Arc::new(Analyzer::new(Arc::new(vocabulary), stemmer));
+    let analyzer = Arc::new(Analyzer::new(vocabulary, Arc::new(lexicon), stemmer));
 
     let (schema, fields) = Fields::schema();
     let index = Index::create_in_ram(schema);
@@ -41,11 +48,12 @@ pub fn build_index(docs: &[Document], rules: &Rules) -> Result<Vec<u8>, Error> {
     writer.commit()?;
     writer.wait_merging_threads()?;
 
-    let mut sections = vec![
-        (bundle::VOCABULARY.to_string(), vocabulary_text.into_bytes()),
+    let mut sections = vec![(bundle::VOCABULARY.to_string(), vocabulary_text.into_bytes())];
+    sections.extend(lexicon_sections.into_iter().map(|(name, text)| (name.to_string(), text.into_bytes())));
+    sections.extend([
         (SYNONYMS_FILE.to_string(), rules.synonyms.source().as_bytes().to_vec()),
         (SIGNALS_FILE.to_string(), rules.signals.source().as_bytes().to_vec()),
-    ];
+    ]);
     let directory = index.directory();
     let mut files: Vec<PathBuf> = directory.list_managed_files().into_iter().collect();
     files.push(PathBuf::from("meta.json"));

@@ -7,25 +7,39 @@
 //! [`Antwoord`]: whether the question carries a risk signal, the fitting pages, and
 //! the question's words that the site knows.
 
+mod age;
 mod analyzer;
 mod bundle;
+mod compound;
 mod document;
 mod engine;
 mod error;
+mod explain;
 mod fields;
+mod guess;
+#[cfg(feature = "index")]
 mod index;
 mod question;
 mod ranking;
 mod rules;
 mod signals;
+mod site_lexicon;
+#[cfg(feature = "index")]
+mod slicing;
 mod spelling;
+mod stem;
+mod stopwords;
 mod synonyms;
 mod text;
+mod tokenizer;
 mod vocabulary;
+mod voice;
 
 pub use document::Document;
 pub use engine::{Antwoord, Engine, Hit, MAX_ANSWERS};
 pub use error::{Bericht, Error, RuleError};
+pub use explain::{AnswerExplanation, Explanation, Match, WordExplanation};
+#[cfg(feature = "index")]
 pub use index::build_index;
 pub use ranking::RankingWeights;
 pub use rules::{Rules, SIGNALS_FILE, SYNONYMS_FILE, TOPICS_FILE};

@@ -1,27 +1,36 @@
-//! From a visitor's question to a tantivy query: spelling corrected, synonyms added,
-//! every word analysed like the pages were.
+//! From a visitor's question to a tantivy query: every word analysed as the pages were
+//! ([`crate::analyzer`]), typos corrected, synonyms added.
 //!
 //! A question becomes a list of *concepts*, one per word or synonym phrase. Each
 //! concept has alternatives (the visitor's own words, each synonym), and each
-//! alternative is a list of words, each word its whole-word term and compound parts.
+//! alternative is a list of words, each word its lemma terms and compound parts.
 
 use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
-use crate::analyzer::Analyzer;
+use crate::age;
+use crate::analyzer::{AnalysedWord, Analyzer, Terms};
 use crate::fields::Fields;
 use crate::ranking::RankingWeights;
-use crate::spelling;
-use crate::synonyms::SynonymMatcher;
-use crate::text;
+use crate::synonyms::{Span, SynonymMatcher};
 
 /// A question, understood.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Question {
     concepts: Vec<Concept>,
+    /// Its words as the analyzer understood them.
+    pub words: Vec<AnalysedWord>,
+    /// The stretches of words and the synonyms each was searched with.
+    pub spans: Vec<Span>,
+    /// Two words in a row that the site writes as one: the first one's index and the compound.
+    pub compounds: Vec<(usize, String)>,
     /// The question's words that are in the site's vocabulary, first occurrence first.
     pub termen: Vec<String>,
+    /// The stage of life the question's ages point to, as words the pages use ("puber").
+    pub stage: Option<&'static [&'static str]>,
+    /// Those words, analysed.
+    stage_terms: Vec<Terms>,
 }
 
 /// What one word or synonym phrase of the question may be found as.
@@ -33,8 +42,8 @@ struct Concept {
 /// One way of saying a concept, with how much a match counts.
 #[derive(Debug, Clone, PartialEq)]
 struct Alternative {
-    /// Per word: the whole-word term first, then the terms of its compound parts.
-    words: Vec<Vec<String>>,
+    /// The terms of each word.
+    words: Vec<Terms>,
     weight: f32,
 }
 
@@ -46,30 +55,36 @@ impl Question {
         synonyms: &SynonymMatcher,
         weights: &RankingWeights,
     ) -> Question {
-        let vocabulary = analyzer.vocabulary();
-        let (words, certainty): (Vec<String>, Vec<f32>) = text::words(question)
-            .into_iter()
-            .map(|word| {
-                if analyzer.recognises(&word.text) {
-                    return (word.text, 1.0);
-                }
-                match spelling::correct(&word.text, vocabulary) {
-                    Some(correction) => (correction.to_string(), weights.spelling),
-                    None => (word.text, 1.0),
-                }
-            })
-            .unzip();
-
-        let analyse = |phrase: &[&str]| -> Vec<Vec<String>> {
-            phrase.iter().filter_map(|w| analyzer.forms(w)).map(|forms| analyzer.word_terms(&forms)).collect()
+        let words = analyzer.analyse(question, true);
+        let plain: Vec<String> = words.iter().map(|w| w.word.clone()).collect();
+        let spans = synonyms.spans(&plain, analyzer);
+        let terms_of = |words: &[AnalysedWord]| -> Vec<Terms> {
+            words.iter().map(|w| analyzer.terms(w)).filter(|t| !t.whole.is_empty()).collect()
         };
         let mut concepts = Vec::new();
-        for span in synonyms.spans(&words, analyzer) {
-            let weight = certainty[span.start..span.end].iter().copied().fold(1.0, f32::min);
-            let own: Vec<&str> = words[span.start..span.end].iter().map(String::as_str).collect();
-            let mut alternatives = vec![Alternative { words: analyse(&own), weight }];
+        let mut compounds = Vec::new();
+        let mut spans_left = spans.iter().peekable();
+        while let Some(span) = spans_left.next() {
+            // Two words the pages write as one ("zak geld", "baby blues"): found as the compound too.
+            let next = spans_left.peek().filter(|n| n.start == span.end && n.end == n.start + 1 && n.alternatives.is_empty());
+            let single = span.end == span.start + 1 && span.alternatives.is_empty();
+            if let (true, Some(next)) = (single, next) {
+                if let Some(compound) = analyzer.written_together(&words[span.start].word, &words[next.start].word) {
+                    let own = &words[span.start..next.end];
+                    let weight = if own.iter().any(|w| w.corrected) { weights.spelling } else { 1.0 };
+                    let together = terms_of(&analyzer.analyse(&compound, false));
+                    let alternatives = vec![Alternative { words: together, weight }, Alternative { words: terms_of(own), weight }];
+                    concepts.push(Concept { alternatives });
+                    compounds.push((span.start, compound));
+                    spans_left.next();
+                    continue;
+                }
+            }
+            let own = &words[span.start..span.end];
+            let weight = if own.iter().any(|w| w.corrected) { weights.spelling } else { 1.0 };
+            let mut alternatives = vec![Alternative { words: terms_of(own), weight }];
             for phrase in &span.alternatives {
-                let words = analyse(&phrase.split(' ').collect::<Vec<_>>());
+                let words = terms_of(&analyzer.analyse(phrase, false));
                 alternatives.push(Alternative { words, weight: weight * weights.synonym });
             }
             alternatives.retain(|a| !a.words.is_empty());
@@ -78,13 +93,14 @@ impl Question {
             }
         }
 
+        let vocabulary = analyzer.vocabulary();
         let mut termen: Vec<String> = Vec::new();
         for word in &words {
-            let Some(forms) = analyzer.forms(word) else { continue };
-            let known: Vec<&str> = if vocabulary.contains(word) {
-                vec![word]
-            } else if vocabulary.contains(&forms.base) {
-                vec![&forms.base]
+            let Some(forms) = &word.forms else { continue };
+            let known: Vec<&str> = if vocabulary.contains(&word.word) {
+                vec![&word.word]
+            } else if let Some(lemma) = forms.lemmas.iter().find(|l| vocabulary.contains(l)) {
+                vec![lemma]
             } else {
                 forms.parts.iter().map(String::as_str).filter(|p| vocabulary.contains(p)).collect()
             };
@@ -94,7 +110,9 @@ impl Question {
                 }
             }
         }
-        Question { concepts, termen }
+        let stage = age::stage_words(&words);
+        let stage_terms = stage.map(|s| terms_of(&analyzer.analyse(&s.join(" "), false))).unwrap_or_default();
+        Question { concepts, words, spans, compounds, termen, stage, stage_terms }
     }
 
     /// The tantivy query of each concept, or `None` when the question has no searchable word.
@@ -116,25 +134,38 @@ impl Question {
                     .collect(),
             )
         };
-        let word = |terms: &[String]| -> Box<dyn Query> {
-            let (whole, parts) = terms.split_first().expect("a word has at least its whole-word term");
-            let mut queries = vec![term(whole)];
-            queries.extend(parts.iter().map(|part| boost(term(part), weights.compound_part)));
+        let word = |terms: &Terms| -> Box<dyn Query> {
+            let mut queries: Vec<Box<dyn Query>> = Vec::new();
+            for (i, whole) in terms.whole.iter().enumerate() {
+                queries.push(if i == 0 { term(whole) } else { boost(term(whole), weights.other_lemma) });
+            }
+            let part_weight = if terms.whole_known { weights.compound_part } else { 1.0 };
+            queries.extend(terms.parts.iter().map(|part| boost(term(part), part_weight)));
             should(queries)
         };
-        let concepts = self.concepts.iter().map(|concept| {
+        let mut queries: Vec<Box<dyn Query>> = self.concepts.iter().map(|concept| {
             let mut alternatives: Vec<Box<dyn Query>> = concept
                 .alternatives
                 .iter()
-                .map(|a| boost(should(a.words.iter().map(|terms| word(terms)).collect()), a.weight))
+                .map(|a| boost(should(a.words.iter().map(&word).collect()), a.weight))
                 .collect();
             if alternatives.len() == 1 {
                 alternatives.remove(0)
             } else {
                 Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, weights.tie_breaker)) as Box<dyn Query>
             }
-        });
-        Some(concepts.collect())
+        }).collect();
+        if !self.stage_terms.is_empty() && weights.life_stage > 0.0 {
+            let stage = should(self.stage_terms.iter().map(&word).collect());
+            queries.push(boost(stage, weights.life_stage));
+        }
+        Some(queries)
+    }
+
+    /// How many of [`Question::concept_queries`] are the question's own concepts (the rest is
+    /// the life stage, which pages need not match to answer the whole question).
+    pub(crate) fn own_concepts(&self) -> usize {
+        self.concepts.len()
     }
 }
 
@@ -161,7 +192,8 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::analyzer::Stemmer;
+    use crate::site_lexicon::SiteLexicon;
+    use crate::stem::Stemmer;
     use crate::synonyms::Synonyms;
     use crate::vocabulary::Vocabulary;
 
@@ -171,9 +203,8 @@ mod tests {
         let vocabulary = Vocabulary::collect(
             [vec!["Geef zakgeld en maak afspraken. Studiefinanciering aanvragen. Vraag het aan Jan in Voorbeeldstad."]],
             synonyms.words().map(str::to_string),
-            &stemmer,
         );
-        let analyzer = Analyzer::new(Arc::new(vocabulary), stemmer);
+        let analyzer = Analyzer::new(Arc::new(vocabulary), Arc::new(SiteLexicon::default()), stemmer);
         let matcher = SynonymMatcher::new(&synonyms, &analyzer);
         Question::new(text, &analyzer, &matcher, &RankingWeights::default())
     }

@@ -19,6 +19,7 @@
 
 use std::path::Path;
 
+use crate::analyzer::{AnalysedWord, Analyzer};
 use crate::error::{Bericht, RuleError};
 use crate::spelling;
 use crate::text;
@@ -34,6 +35,7 @@ const MIN_PREFIX: usize = 3;
 #[derive(Debug, Clone)]
 pub struct RiskSignals {
     rules: Vec<Rule>,
+#[cfg(any(test, feature = "index"))]
     /// The file as the editor wrote it; stored in the index bundle.
     source: String,
 }
@@ -113,15 +115,49 @@ impl RiskSignals {
             }
             rules.push(Rule { kind: kind.clone(), line: line_number, groups });
         }
-        Ok(RiskSignals { rules, source: source.to_string() })
+        Ok(RiskSignals {
+            rules,
+            #[cfg(any(test, feature = "index"))]
+            source: source.to_string(),
+        })
     }
 
-    /// The rules that fire for a question, in file order.
+    #[cfg(any(test, feature = "index"))]
+    /// Every whole word the rules name (not the `*` prefixes), for the site lexicon.
+    pub(crate) fn words(&self) -> Vec<String> {
+        let patterns = self.rules.iter().flat_map(|r| &r.groups).flat_map(|g| &g.phrases).flat_map(|p| p.0.iter().flatten());
+        patterns.filter_map(|p| if let Pattern::Word(w) = p { Some(w.clone()) } else { None }).collect()
+    }
+
+    /// The rules that fire for a question's words as the analyzer understood them, in file
+    /// order: a rule word also matches every form of its lemma ("opsluiten" matches
+    /// "opgesloten" and "ze sluiten me op").
+    pub(crate) fn find_analysed(&self, words: &[AnalysedWord], analyzer: &Analyzer) -> Vec<RiskSignal<'_>> {
+        let rule_lemmas = |rule_word: &str| -> Vec<String> {
+            analyzer.forms(rule_word).map(|f| f.lemmas.clone()).unwrap_or_default()
+        };
+        let words: Vec<Seen> = words
+            .iter()
+            .map(|w| {
+                let mut lemmas: Vec<String> = w.forms.as_ref().map(|f| f.lemmas.clone()).unwrap_or_default();
+                lemmas.extend(w.joined.clone());
+                Seen { forms: vec![w.typed.clone(), w.word.clone()], lemmas }
+            })
+            .collect();
+        self.fire(&words, &rule_lemmas)
+    }
+
+    /// The rules that fire for a question, in file order, comparing words as written (for
+    /// rule files checked without a site).
     pub fn find(&self, question: &str) -> Vec<RiskSignal<'_>> {
-        let words: Vec<String> = text::words(question).into_iter().map(|w| w.text).collect();
+        let words: Vec<Seen> = text::words(question).into_iter().map(|w| Seen { forms: vec![w.text], lemmas: Vec::new() }).collect();
+        self.fire(&words, &|_: &str| Vec::new())
+    }
+
+    fn fire(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> Vec<RiskSignal<'_>> {
         self.rules
             .iter()
-            .filter(|rule| rule.groups.iter().all(|group| group.occurs_in(&words) != group.negated))
+            .filter(|rule| rule.groups.iter().all(|group| group.occurs_in(words, rule_lemmas) != group.negated))
             .map(|rule| RiskSignal { kind: &rule.kind, line: rule.line })
             .collect()
     }
@@ -141,36 +177,45 @@ impl RiskSignals {
         self.rules.is_empty()
     }
 
+    #[cfg(any(test, feature = "index"))]
     /// The file as the editor wrote it.
     pub(crate) fn source(&self) -> &str {
         &self.source
     }
 }
 
+/// A question word as rules see it: its written forms and its lemmas.
+struct Seen {
+    forms: Vec<String>,
+    lemmas: Vec<String>,
+}
+
 impl Group {
-    fn occurs_in(&self, words: &[String]) -> bool {
-        self.phrases.iter().any(|phrase| phrase.occurs_in(words))
+    fn occurs_in(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> bool {
+        self.phrases.iter().any(|phrase| phrase.occurs_in(words, rule_lemmas))
     }
 }
 
 impl Phrase {
-    fn occurs_in(&self, words: &[String]) -> bool {
+    fn occurs_in(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> bool {
         words.windows(self.0.len()).any(|window| {
-            window.iter().zip(&self.0).all(|(word, allowed)| allowed.iter().any(|p| p.matches(word)))
+            window.iter().zip(&self.0).all(|(word, allowed)| allowed.iter().any(|p| p.matches(word, rule_lemmas)))
         })
     }
 }
 
 impl Pattern {
-    fn matches(&self, word: &str) -> bool {
+    fn matches(&self, word: &Seen, rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> bool {
         match self {
             Pattern::Word(rule) => {
-                word == rule
-                    || rule.len() >= MIN_FUZZY_WORD && spelling::distance(word.as_bytes(), rule.as_bytes(), 1).is_some()
+                word.forms.iter().any(|form| {
+                    form == rule
+                        || rule.len() >= MIN_FUZZY_WORD && spelling::distance(form.as_bytes(), rule.as_bytes(), 1).is_some()
+                }) || !word.lemmas.is_empty() && rule_lemmas(rule).iter().any(|l| word.lemmas.contains(l))
             }
-            Pattern::Prefix(prefix) => {
-                word.starts_with(prefix.as_str()) || prefix.len() >= MIN_FUZZY_PREFIX && fuzzy_prefix(word, prefix)
-            }
+            Pattern::Prefix(prefix) => word.forms.iter().chain(&word.lemmas).any(|form| {
+                form.starts_with(prefix.as_str()) || prefix.len() >= MIN_FUZZY_PREFIX && fuzzy_prefix(form, prefix)
+            }),
         }
     }
 }

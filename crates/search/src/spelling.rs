@@ -7,12 +7,13 @@
 //! without that rule "overtijd" would become "vermijd". The choice is deterministic:
 //! nearest first, then the word on the most pages, then alphabetical.
 
+use crate::stopwords::{is_stopword, stopwords};
 use crate::vocabulary::Vocabulary;
 
 /// Words shorter than this are never corrected.
 const MIN_CORRECTED: usize = 4;
 /// From this length on, two mistakes are allowed instead of one.
-const MIN_FOR_TWO_MISTAKES: usize = 8;
+const MIN_FOR_TWO_MISTAKES: usize = 10;
 
 /// How many mistakes a word of `len` letters may have to still be recognised.
 pub(crate) fn allowed_mistakes(len: usize) -> usize {
@@ -23,7 +24,8 @@ pub(crate) fn allowed_mistakes(len: usize) -> usize {
     }
 }
 
-/// The site's word nearest to `word`, if one is near enough.
+/// The site's word nearest to `word`, or the stop word ("hoevel" is "hoeveel"), if one is
+/// near enough. On a tie a stop word wins, since questions are full of them.
 pub(crate) fn correct<'v>(word: &str, vocabulary: &'v Vocabulary) -> Option<&'v str> {
     if !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
@@ -33,13 +35,19 @@ pub(crate) fn correct<'v>(word: &str, vocabulary: &'v Vocabulary) -> Option<&'v 
         return None;
     }
     let first = word.as_bytes()[0];
-    vocabulary
-        .words()
+    candidates(vocabulary)
         .filter(|candidate| candidate.as_bytes()[0] == first)
         .filter(|candidate| candidate.len() >= MIN_CORRECTED && candidate.len().abs_diff(word.len()) <= max)
         .filter_map(|candidate| Some((distance(word.as_bytes(), candidate.as_bytes(), max)?, candidate)))
-        .min_by_key(|&(distance, candidate)| (distance, std::cmp::Reverse(vocabulary.pages_with(candidate)), candidate))
+        .min_by_key(|&(distance, candidate)| {
+            (distance, !is_stopword(candidate), std::cmp::Reverse(vocabulary.pages_with(candidate)), candidate)
+        })
         .map(|(_, candidate)| candidate)
+}
+
+/// The words a typo may be corrected into: the site's words and the stop words.
+pub(crate) fn candidates(vocabulary: &Vocabulary) -> impl Iterator<Item = &str> + '_ {
+    vocabulary.words().chain(stopwords().map(|w| -> &str { w }))
 }
 
 /// The number of typing mistakes (a letter inserted, dropped or replaced, or two
@@ -78,7 +86,6 @@ pub(crate) fn distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyzer::Stemmer;
 
     #[test]
     fn counts_typing_mistakes() {
@@ -91,17 +98,13 @@ mod tests {
 
     #[test]
     fn corrects_to_the_nearest_site_word() {
-        let stemmer = Stemmer::new();
-        let vocabulary = Vocabulary::collect(
-            [vec!["zakgeld anticonceptie koorts"], vec!["zakgeld kleedgeld"]],
-            [],
-            &stemmer,
-        );
+        let vocabulary = Vocabulary::collect([vec!["zakgeld anticonceptie koorts"], vec!["zakgeld kleedgeld"]], []);
         assert_eq!(correct("zakgelt", &vocabulary), Some("zakgeld"));
         assert_eq!(correct("anticonseptie", &vocabulary), Some("anticonceptie"));
         assert_eq!(correct("korts", &vocabulary), Some("koorts"));
         assert_eq!(correct("kat", &vocabulary), None, "too short to guess");
         assert_eq!(correct("fiets", &vocabulary), None);
         assert_eq!(correct("akgeld", &vocabulary), None, "the first letter must be right");
+        assert_eq!(correct("hoevel", &vocabulary), Some("hoeveel"), "stop words are candidates too");
     }
 }

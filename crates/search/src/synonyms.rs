@@ -18,6 +18,7 @@ use crate::text;
 pub struct Synonyms {
     /// group → member → normalised words of the member.
     groups: Vec<Vec<Vec<String>>>,
+#[cfg(any(test, feature = "index"))]
     /// The file as the editor wrote it; stored in the index bundle.
     source: String,
 }
@@ -55,15 +56,21 @@ impl Synonyms {
             }
             groups.push(members);
         }
-        Ok(Synonyms { groups, source: source.to_string() })
+        Ok(Synonyms {
+            groups,
+            #[cfg(any(test, feature = "index"))]
+            source: source.to_string(),
+        })
     }
 
+    #[cfg(any(test, feature = "index"))]
     /// The file as the editor wrote it.
     pub(crate) fn source(&self) -> &str {
         &self.source
     }
 
     /// Every word in the list, for the vocabulary.
+    #[cfg(any(test, feature = "index"))]
     pub(crate) fn words(&self) -> impl Iterator<Item = &str> {
         self.groups.iter().flatten().flatten().map(String::as_str)
     }
@@ -90,54 +97,61 @@ pub(crate) struct Span {
     pub alternatives: Vec<String>,
 }
 
-/// The synonym list prepared for questions: members looked up by their stems.
+/// The synonym list prepared for questions: members looked up by the keys of their words.
 pub(crate) struct SynonymMatcher {
-    /// Keys of a member's words → the groups it belongs to.
-    members: HashMap<Vec<String>, Vec<usize>>,
+    /// A key of a member's first word → (group, member) of every such member.
+    by_first_key: HashMap<String, Vec<(usize, usize)>>,
+    /// group → member → per word its keys ([`Analyzer::keys`]).
+    keys: Vec<Vec<Vec<Vec<String>>>>,
     /// group → its members as phrases.
     phrases: Vec<Vec<String>>,
-    /// The most words in one member.
-    longest: usize,
 }
 
 impl SynonymMatcher {
     /// Prepares `synonyms` for matching with the word keys of `analyzer`.
     pub(crate) fn new(synonyms: &Synonyms, analyzer: &Analyzer) -> SynonymMatcher {
-        let mut members: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
-        let mut longest = 0;
-        for (group, group_members) in synonyms.groups.iter().enumerate() {
-            for words in group_members {
-                longest = longest.max(words.len());
-                let groups = members.entry(words.iter().map(|w| analyzer.key(w)).collect()).or_default();
-                if !groups.contains(&group) {
-                    groups.push(group);
+        let mut by_first_key: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut keys = Vec::new();
+        for (group, members) in synonyms.groups.iter().enumerate() {
+            let group_keys: Vec<Vec<Vec<String>>> =
+                members.iter().map(|words| words.iter().map(|w| analyzer.keys(w)).collect()).collect();
+            for (member, member_keys) in group_keys.iter().enumerate() {
+                for key in member_keys.first().into_iter().flatten() {
+                    by_first_key.entry(key.clone()).or_default().push((group, member));
                 }
             }
+            keys.push(group_keys);
         }
         let phrases = synonyms.groups.iter().map(|g| g.iter().map(|words| words.join(" ")).collect()).collect();
-        SynonymMatcher { members, phrases, longest }
+        SynonymMatcher { by_first_key, keys, phrases }
     }
 
     /// Cuts a question (its normalised words) into spans, taking the longest member
     /// that starts at each word, and lists for each span what else it may be called.
     pub(crate) fn spans(&self, words: &[String], analyzer: &Analyzer) -> Vec<Span> {
-        let keys: Vec<String> = words.iter().map(|w| analyzer.key(w)).collect();
+        let keys: Vec<Vec<String>> = words.iter().map(|w| analyzer.keys(w)).collect();
+        let fits = |at: usize, member: &[Vec<String>]| {
+            at + member.len() <= words.len()
+                && member.iter().zip(&keys[at..]).all(|(wanted, have)| wanted.iter().any(|k| have.contains(k)))
+        };
         let mut spans = Vec::new();
         let mut start = 0;
         while start < words.len() {
-            let longest = self.longest.min(words.len() - start);
-            let found = (1..=longest).rev().find_map(|len| Some((len, self.members.get(&keys[start..start + len])?)));
-            let (len, groups) = match found {
-                Some((len, groups)) => (len, groups.as_slice()),
-                None => (1, &[][..]),
-            };
-            let own = words[start..start + len].join(" ");
+            let mut matches: Vec<(usize, usize)> = keys[start]
+                .iter()
+                .flat_map(|key| self.by_first_key.get(key).into_iter().flatten().copied())
+                .filter(|&(group, member)| fits(start, &self.keys[group][member]))
+                .collect();
+            let len = matches.iter().map(|&(g, m)| self.keys[g][m].len()).max().unwrap_or(1);
+            matches.retain(|&(g, m)| self.keys[g][m].len() == len);
             let mut alternatives: Vec<String> = Vec::new();
-            for phrase in groups.iter().flat_map(|&g| &self.phrases[g]) {
-                if same_keys(phrase, &own, analyzer) || alternatives.contains(phrase) {
-                    continue;
+            for &(group, matched) in &matches {
+                for (member, phrase) in self.phrases[group].iter().enumerate() {
+                    let same = self.keys[group][member] == self.keys[group][matched];
+                    if member != matched && !same && !alternatives.contains(phrase) {
+                        alternatives.push(phrase.clone());
+                    }
                 }
-                alternatives.push(phrase.clone());
             }
             spans.push(Span { start, end: start + len, alternatives });
             start += len;
@@ -146,23 +160,18 @@ impl SynonymMatcher {
     }
 }
 
-/// Whether two phrases are the same word for word, as the synonym list compares.
-fn same_keys(a: &str, b: &str, analyzer: &Analyzer) -> bool {
-    let keys = |p: &str| p.split(' ').map(|w| analyzer.key(w)).collect::<Vec<_>>();
-    keys(a) == keys(b)
-}
-
 #[cfg(test)]
 mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::analyzer::Stemmer;
+    use crate::site_lexicon::SiteLexicon;
+    use crate::stem::Stemmer;
     use crate::vocabulary::Vocabulary;
 
     fn analyzer() -> Analyzer {
         let stemmer = Stemmer::new();
-        Analyzer::new(Arc::new(Vocabulary::collect([], [], &stemmer)), stemmer)
+        Analyzer::new(Arc::new(Vocabulary::collect([], [])), Arc::new(SiteLexicon::default()), stemmer)
     }
 
     fn words(text: &str) -> Vec<String> {

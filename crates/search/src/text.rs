@@ -1,14 +1,17 @@
-//! Cuts text into comparable words: lower case, accents folded, informal spellings
-//! of pronouns written out.
+//! Cuts text into comparable words: lower case, accents folded ([`cjg_lexicon::fold`]), chat
+//! spellings written out, stretched letters cut short.
 //!
 //! The analyzer, the synonym list and the risk signals all compare words made here,
-//! so "Mijn", "mijn", "m'n" and "mn" are one word everywhere.
+//! so "Mijn", "mijn", "m'n" and "mn" are one word everywhere, and "k wil nie" is "ik wil niet".
 
 /// One word of a text, with where it stood (byte offsets into the original text).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Word {
     /// The normalised word.
     pub text: String,
+    /// For a word typed with a run of letters ("heeeel"): the form with each run as one
+    /// letter ("hel"), where [`Word::text`] has two ("heel").
+    pub single: Option<String>,
     /// Byte offset of the first character in the original text.
     pub start: usize,
     /// Byte offset just past the last character in the original text.
@@ -18,24 +21,20 @@ pub(crate) struct Word {
 /// The normalised words of `text`, in order.
 ///
 /// A word is a run of letters and digits; an apostrophe inside a word stays part of
-/// it (`m'n`, `baby's`) and is resolved by [`written_out`].
+/// it (`m'n`, `baby's`) and is resolved by [`written_out`]. A chat spelling of two words
+/// ("kben") gives two words at the same offsets.
 pub(crate) fn words(text: &str) -> Vec<Word> {
     let mut words = Vec::new();
-    let mut current = String::new();
+    let mut current: Vec<char> = Vec::new();
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let next_is_word = chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() {
+        if c.is_alphanumeric() || is_apostrophe(c) && next_is_word {
             if current.is_empty() {
                 start = at;
             }
-            push_folded(&mut current, c);
-        } else if is_apostrophe(c) && next_is_word {
-            if current.is_empty() {
-                start = at;
-            }
-            current.push('\'');
+            current.push(if c.is_alphanumeric() { c } else { '\'' });
         } else if !current.is_empty() {
             finish(&mut words, &mut current, start, at);
         }
@@ -44,12 +43,17 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
     words
 }
 
-fn finish(words: &mut Vec<Word>, current: &mut String, start: usize, end: usize) {
+/// Ends the word of `current` (the characters as typed): stretched letters cut short, then
+/// folded and written out.
+fn finish(words: &mut Vec<Word>, current: &mut Vec<char>, start: usize, end: usize) {
     if current.is_empty() {
         return;
     }
-    if let Some(text) = written_out(current) {
-        words.push(Word { text, start, end });
+    let (text, single) = squeezed(current);
+    let single = single.and_then(|s| written_out(&cjg_lexicon::fold(&s)).pop());
+    for text in written_out(&cjg_lexicon::fold(&text)) {
+        let single = single.clone().filter(|s| *s != text);
+        words.push(Word { text, single, start, end });
     }
     current.clear();
 }
@@ -58,63 +62,60 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | '`')
 }
 
-/// The word as the dictionary writes it: informal pronouns in full, the apostrophe
-/// of a plural or genitive (`baby's`, `oma's`) dropped with its `s`.
-fn written_out(word: &str) -> Option<String> {
-    let full = match word {
-        "m'n" | "mn" => "mijn",
-        "z'n" | "zn" => "zijn",
-        "d'r" => "haar",
-        "'t" => "het",
-        "'s" | "'n" => return None,
-        _ => "",
-    };
-    if !full.is_empty() {
-        return Some(full.to_string());
+/// Chat spellings written out, as the dictionary writes them. Only spellings that mean one
+/// thing: "me" stays "me", since it is also the object form of "ik". Sorted, for binary search.
+const CHAT: &[(&str, &str)] = &[
+    ("'k", "ik"), ("'n", "een"), ("'t", "het"), ("aub", "alstublieft"), ("d'r", "haar"), ("d8", "dacht"),
+    ("dr", "er"), ("eff", "even"), ("effe", "even"), ("em", "hem"), ("ff", "even"), ("gwn", "gewoon"),
+    ("idd", "inderdaad"), ("iem", "iemand"), ("k", "ik"), ("kben", "ik ben"), ("kdenk", "ik denk"),
+    ("kga", "ik ga"), ("khad", "ik had"), ("kheb", "ik heb"), ("kkan", "ik kan"), ("kmoet", "ik moet"),
+    ("kvoel", "ik voel"), ("kwas", "ik was"), ("kweet", "ik weet"), ("kwil", "ik wil"), ("kwou", "ik wou"),
+    ("kzal", "ik zal"), ("kzit", "ik zit"), ("kzou", "ik zou"), ("m'n", "mijn"), ("mn", "mijn"),
+    ("mss", "misschien"), ("n8", "nacht"), ("ni", "niet"), ("nie", "niet"), ("niks", "niets"), ("nix", "niets"),
+    ("nt", "niet"), ("pls", "alsjeblieft"), ("plz", "alsjeblieft"), ("sws", "sowieso"), ("t", "het"),
+    ("tis", "het is"), ("w8", "wacht"), ("wnnr", "wanneer"), ("wnr", "wanneer"), ("wrm", "waarom"),
+    ("wrom", "waarom"), ("z'n", "zijn"), ("zn", "zijn"),
+];
+
+/// The word as the dictionary writes it: chat spellings in full ([`CHAT`]), the apostrophe of
+/// a plural or genitive (`baby's`, `oma's`) dropped with its `s`. The chat spelling of two
+/// words ("kben") gives both.
+fn written_out(word: &str) -> Vec<String> {
+    if word == "'s" {
+        return Vec::new();
+    }
+    if let Ok(at) = CHAT.binary_search_by(|(chat, _)| chat.cmp(&word)) {
+        return CHAT[at].1.split(' ').map(str::to_string).collect();
     }
     let word = word.strip_suffix("'s").unwrap_or(word);
     let word: String = word.chars().filter(|&c| c != '\'').collect();
-    (!word.is_empty()).then_some(word)
+    if word.is_empty() {
+        Vec::new()
+    } else {
+        vec![word]
+    }
 }
 
-/// Pushes `c` lower-cased and without its accent; ligatures become two letters.
-fn push_folded(out: &mut String, c: char) {
-    for lower in c.to_lowercase() {
-        let plain = match lower {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-            'ç' | 'ć' | 'č' => 'c',
-            'ď' => 'd',
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
-            'ł' | 'ľ' => 'l',
-            'ñ' | 'ń' | 'ň' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-            'ř' => 'r',
-            'ś' | 'š' | 'ş' => 's',
-            'ť' | 'ţ' => 't',
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
-            'ý' | 'ÿ' => 'y',
-            'ź' | 'ż' | 'ž' => 'z',
-            'ß' => {
-                out.push_str("ss");
-                continue;
-            }
-            'æ' => {
-                out.push_str("ae");
-                continue;
-            }
-            'œ' => {
-                out.push_str("oe");
-                continue;
-            }
-            'ĳ' => {
-                out.push_str("ij");
-                continue;
-            }
-            other => other,
-        };
-        out.push(plain);
+/// Runs of three or more of one letter as typed ("heeeel", "zooo"; not the "eeë" of
+/// "ideeën") cut to two; a word typed this way also gets its form with each run as one
+/// letter, for the analyzer to choose from.
+fn squeezed(chars: &[char]) -> (String, Option<String>) {
+    let stretched = chars.windows(3).any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_alphabetic());
+    if !stretched {
+        return (chars.iter().collect(), None);
     }
+    let mut two = String::new();
+    let mut one = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let run = chars[..i].iter().rev().take_while(|&&p| p == c).count();
+        if run < 2 {
+            two.push(c);
+        }
+        if run < 1 {
+            one.push(c);
+        }
+    }
+    (two, Some(one))
 }
 
 #[cfg(test)]
@@ -127,13 +128,34 @@ mod tests {
 
     #[test]
     fn lower_cases_and_folds_accents() {
-        assert_eq!(texts("Ideeën over CRÈCHE"), ["ideeen", "over", "creche"]);
+        assert_eq!(texts("Ideeën over CRÈCHE, lĳden"), ["ideeen", "over", "creche", "lijden"]);
     }
 
     #[test]
     fn writes_out_informal_pronouns() {
         let expected = ["mijn", "vader", "en", "mijn", "moeder", "zijn", "zus"];
         assert_eq!(texts("m'n vader en mn moeder, z’n zus"), expected);
+    }
+
+    #[test]
+    fn writes_out_chat_spelling() {
+        assert_eq!(texts("k wil nie meer, ff wachten"), ["ik", "wil", "niet", "meer", "even", "wachten"]);
+        assert_eq!(texts("kben bang dat t nie goed gaat"), ["ik", "ben", "bang", "dat", "het", "niet", "goed", "gaat"]);
+        assert_eq!(texts("w8 ff"), ["wacht", "even"]);
+    }
+
+    #[test]
+    fn chat_spellings_are_sorted() {
+        assert!(CHAT.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn cuts_stretched_letters_short() {
+        let found = words("heeeel zooo bang!!!");
+        assert_eq!(found.iter().map(|w| w.text.as_str()).collect::<Vec<_>>(), ["heel", "zoo", "bang"]);
+        assert_eq!(found[0].single.as_deref(), Some("hel"));
+        assert_eq!(found[1].single.as_deref(), Some("zo"));
+        assert_eq!(found[2].single, None);
     }
 
     #[test]

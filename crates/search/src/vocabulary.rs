@@ -5,10 +5,14 @@
 //! travels inside the index bundle, so the browser splits and corrects exactly as the
 //! index builder did.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+#[cfg(any(test, feature = "index"))]
+use std::collections::HashSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::analyzer::{is_stopword, Stemmer};
 use crate::error::Error;
+#[cfg(any(test, feature = "index"))]
+use crate::stopwords::is_stopword;
+#[cfg(any(test, feature = "index"))]
 use crate::text;
 
 /// The site's words with the number of pages each occurs on.
@@ -16,8 +20,6 @@ use crate::text;
 pub struct Vocabulary {
     /// Word → number of pages it occurs on (0 for words only in the synonym list).
     words: BTreeMap<String, u32>,
-    /// The stem of every word, so that "slaap" is known when the pages say "slapen".
-    stems: HashSet<String>,
     /// Words the pages never write in lower case (names of people, places and
     /// organisations, and words seen only at the start of a sentence): searchable, but
     /// never registered. Leaving out a real word only loses a count; registering a
@@ -26,12 +28,12 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
+    #[cfg(any(test, feature = "index"))]
     /// The vocabulary of some pages' texts (one `Vec` of texts per page) and of extra
     /// words that occur on no page.
     pub(crate) fn collect<'a>(
         pages: impl IntoIterator<Item = Vec<&'a str>>,
         extra: impl IntoIterator<Item = String>,
-        stemmer: &Stemmer,
     ) -> Vocabulary {
         let mut words: BTreeMap<String, u32> = BTreeMap::new();
         let mut in_lower_case = HashSet::new();
@@ -56,12 +58,7 @@ impl Vocabulary {
             }
         }
         let names = words.keys().filter(|w| !in_lower_case.contains(*w)).cloned().collect();
-        Vocabulary::from_words(words, names, stemmer)
-    }
-
-    fn from_words(words: BTreeMap<String, u32>, names: BTreeSet<String>, stemmer: &Stemmer) -> Vocabulary {
-        let stems = words.keys().map(|w| stemmer.stem(w)).collect();
-        Vocabulary { words, stems, names }
+        Vocabulary { words, names }
     }
 
     /// Whether a question may be counted with this word: a word of the site that the
@@ -80,11 +77,6 @@ impl Vocabulary {
         self.words.contains_key(word)
     }
 
-    /// Whether the site uses this word or another form with the same stem.
-    pub(crate) fn knows(&self, word: &str, stemmer: &Stemmer) -> bool {
-        self.contains(word) || self.stems.contains(&stemmer.stem(word))
-    }
-
     /// The number of pages a word occurs on.
     pub(crate) fn pages_with(&self, word: &str) -> u32 {
         self.words.get(word).copied().unwrap_or(0)
@@ -95,6 +87,7 @@ impl Vocabulary {
         self.words.keys().map(String::as_str)
     }
 
+    #[cfg(any(test, feature = "index"))]
     /// One `word<TAB>pages` line per word, with `<TAB>naam` after names: the form stored in the bundle.
     pub(crate) fn to_text(&self) -> String {
         let mut out = String::new();
@@ -111,7 +104,7 @@ impl Vocabulary {
     }
 
     /// Reads the form written by [`Vocabulary::to_text`].
-    pub(crate) fn from_text(text: &str, stemmer: &Stemmer) -> Result<Vocabulary, Error> {
+    pub(crate) fn from_text(text: &str) -> Result<Vocabulary, Error> {
         let mut words = BTreeMap::new();
         let mut names = BTreeSet::new();
         for line in text.lines() {
@@ -128,13 +121,14 @@ impl Vocabulary {
                 names.insert(word.to_string());
             }
         }
-        Ok(Vocabulary::from_words(words, names, stemmer))
+        Ok(Vocabulary { words, names })
     }
 }
 
 /// Marks a name in the bundle's vocabulary lines.
 const NAME_MARK: &str = "\tnaam";
 
+#[cfg(any(test, feature = "index"))]
 /// Words worth knowing: not a stop word, at least two characters, at least one letter.
 fn is_vocabulary_word(word: &str) -> bool {
     word.chars().count() >= 2 && word.chars().any(char::is_alphabetic) && !is_stopword(word)
@@ -146,11 +140,9 @@ mod tests {
 
     #[test]
     fn counts_pages_not_occurrences() {
-        let stemmer = Stemmer::new();
         let vocabulary = Vocabulary::collect(
             [vec!["Zakgeld, zakgeld!", "geld"], vec!["Zakgeld en kleedgeld"]],
-            ["stufi".to_string()],
-            &stemmer,
+            ["stufi".to_string()]
         );
         assert_eq!(vocabulary.pages_with("zakgeld"), 2);
         assert_eq!(vocabulary.pages_with("geld"), 1);
@@ -159,20 +151,10 @@ mod tests {
     }
 
     #[test]
-    fn knows_other_forms_through_stems() {
-        let stemmer = Stemmer::new();
-        let vocabulary = Vocabulary::collect([vec!["slapen"]], [], &stemmer);
-        assert!(vocabulary.knows("slaap", &stemmer));
-        assert!(!vocabulary.contains("slaap"));
-    }
-
-    #[test]
     fn names_and_numbers_are_never_registrable() {
-        let stemmer = Stemmer::new();
         let vocabulary = Vocabulary::collect(
             [vec!["Bel het CJG Voorbeeldstad.", "Geef zakgeld in de 14e week. Bel de huisarts."]],
-            ["stufi".to_string()],
-            &stemmer,
+            ["stufi".to_string()]
         );
         assert!(vocabulary.contains("voorbeeldstad"), "names are still searchable");
         assert!(!vocabulary.registrable("voorbeeldstad"));
@@ -180,15 +162,14 @@ mod tests {
         assert!(vocabulary.registrable("zakgeld"));
         assert!(!vocabulary.registrable("geef"), "only ever at the start of a sentence: left out, to be safe");
         assert!(vocabulary.registrable("stufi"));
-        let again = Vocabulary::from_text(&vocabulary.to_text(), &stemmer).unwrap();
+        let again = Vocabulary::from_text(&vocabulary.to_text()).unwrap();
         assert!(!again.registrable("voorbeeldstad") && again.registrable("huisarts"));
     }
 
     #[test]
     fn survives_its_text_form() {
-        let stemmer = Stemmer::new();
-        let vocabulary = Vocabulary::collect([vec!["huiswerk en stress"]], [], &stemmer);
-        let again = Vocabulary::from_text(&vocabulary.to_text(), &stemmer).unwrap();
+        let vocabulary = Vocabulary::collect([vec!["huiswerk en stress"]], []);
+        let again = Vocabulary::from_text(&vocabulary.to_text()).unwrap();
         assert_eq!(again.words().collect::<Vec<_>>(), ["huiswerk", "stress"]);
     }
 }

@@ -93,6 +93,10 @@ pub enum FrontMatterProblem {
     EmptyTitle,
     /// `page_template` in a page instead of a section.
     PageTemplateInPage,
+    /// An alias that is not a site address like `/oud/adres/`.
+    BadAlias(String),
+    /// A `zoekgewicht` outside (0, 1], as written.
+    BadZoekgewicht(String),
     /// Not valid TOML, an unknown field or a wrong type; the field if known and the parser's words.
     Toml {
         /// The field whose value is wrong, when the parser did not name it.
@@ -275,6 +279,14 @@ fn front_matter_message(problem: &FrontMatterProblem, taal: Taal) -> String {
         FrontMatterProblem::PageTemplateInPage => taal.kies(
             "`page_template` werkt alleen in de _index.md van een sectie",
             "`page_template` only works in a section's _index.md",
+        ),
+        FrontMatterProblem::BadAlias(alias) => taal.kies(
+            format!("`aliases`: `{alias}` is geen adres op deze site; schrijf het zoals `/oud/adres/`"),
+            format!("`aliases`: `{alias}` is no address on this site; write it like `/old/address/`"),
+        ),
+        FrontMatterProblem::BadZoekgewicht(value) => taal.kies(
+            format!("`zoekgewicht` is {value}; kies een getal groter dan 0 en hoogstens 1, zoals 0.6"),
+            format!("`zoekgewicht` is {value}; choose a number above 0 and at most 1, like 0.6"),
         ),
         FrontMatterProblem::Toml { field: Some(field), detail } => format!("`{field}`: {detail}"),
         FrontMatterProblem::Toml { field: None, detail } => detail.clone(),

@@ -107,6 +107,14 @@ pub struct FrontMatter {
     /// Aanbod pages only: the module description.
     #[serde(default)]
     pub aanbod: Option<Aanbod>,
+    /// Old addresses of this page (`/privacie/`): each gets a page that sends visitors on.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// How much the page counts in the question box, above 0 and at most 1 (the default). In a
+    /// section's `_index.md`: the default for its pages, as for brochures that repeat answer
+    /// pages in one printable text.
+    #[serde(default)]
+    pub zoekgewicht: Option<f64>,
 }
 
 impl FrontMatter {

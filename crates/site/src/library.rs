@@ -105,6 +105,10 @@ impl Library {
             } else {
                 Kind::Page
             };
+            if let Some(weight) = front_matter.zoekgewicht.filter(|w| !(*w > 0.0 && *w <= 1.0)) {
+                let problem = FrontMatterProblem::BadZoekgewicht(weight.to_string());
+                errors.push(SiteError::FrontMatter { at: Location::file(&file.shown), problem });
+            }
             if kind == Kind::Page && front_matter.page_template.is_some() {
                 errors.push(SiteError::FrontMatter {
                     at: Location::file(&file.shown),
@@ -122,6 +126,18 @@ impl Library {
                 continue;
             }
             by_url.insert(url.clone(), index);
+            for alias in &front_matter.aliases {
+                let is_address = alias.starts_with('/') && alias.ends_with('/') && !alias.contains("..") && !alias.contains("//");
+                if !is_address {
+                    let problem = FrontMatterProblem::BadAlias(alias.clone());
+                    errors.push(SiteError::FrontMatter { at: Location::file(&file.shown), problem });
+                } else if let Some(&first) = by_url.get(alias) {
+                    let first = library.entries.get(first).map_or_else(|| file.shown.clone(), |e| e.shown.clone());
+                    errors.push(SiteError::DuplicateUrl { url: alias.clone(), first, second: file.shown.clone() });
+                } else {
+                    by_url.insert(alias.clone(), index);
+                }
+            }
             library.by_source.insert(file.source.clone(), index);
             library.entries.push(Page {
                 kind,
@@ -167,6 +183,13 @@ impl Library {
     /// The home page (`content/_index.md`), if there is one.
     pub fn home(&self) -> Option<&Page> {
         self.get("_index.md")
+    }
+
+    /// How much an entry counts in the question box: its own `zoekgewicht`, else its
+    /// section's, else 1.
+    pub fn zoekgewicht(&self, entry: &Page) -> f64 {
+        let section = entry.parent.map(|p| &self.entries[p]);
+        entry.front_matter.zoekgewicht.or_else(|| section.and_then(|s| s.front_matter.zoekgewicht)).unwrap_or(1.0)
     }
 
     /// The chain of sections from the home page down to (not including) `entry`.

@@ -22,6 +22,8 @@ use crate::timings::Timings;
 
 /// Builds with more entries than this show a progress bar on a terminal.
 const PROGRESS_FROM: usize = 500;
+/// The template of the page at a page's old address (`aliases` in front matter).
+const REDIRECT_TEMPLATE: &str = "redirect.html";
 
 /// A loaded site, ready to build.
 pub struct Site {
@@ -163,7 +165,14 @@ impl Site {
         context.insert(variable, &contexts.full(entry));
         let template = self.template_for(entry);
         let html = templates::render(&self.tera, &template, &context)?;
-        staging.write(&format!("{}index.html", entry.url), html.as_bytes())
+        staging.write(&format!("{}index.html", entry.url), html.as_bytes())?;
+        for alias in &entry.front_matter.aliases {
+            let mut context = context.clone();
+            context.insert("current_url", alias);
+            let html = templates::render(&self.tera, REDIRECT_TEMPLATE, &context)?;
+            staging.write(&format!("{alias}index.html"), html.as_bytes())?;
+        }
+        Ok(())
     }
 
     /// The template an entry is rendered with: its own choice, its section's `page_template`, or the default.

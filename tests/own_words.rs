@@ -1,0 +1,49 @@
+//! The content is the editors' own words: no `vragen` line of any page repeats a sentence of
+//! the shared question sets (`../shared/qa/`) or of the development set
+//! (`tests/vragen-ontwikkeling.tsv`), compared in lower case without punctuation. Otherwise the
+//! answer-quality figures would measure what was copied, not what the engine understands.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use cjg_tests::{all_test_sentences, comparable, example_root};
+use walkdir::WalkDir;
+
+/// Every `vragen` line of every page, with the file it is in.
+fn vragen_lines(content: &Path) -> Vec<(String, String)> {
+    let mut lines = Vec::new();
+    for entry in WalkDir::new(content).into_iter().filter_map(Result::ok) {
+        let path = entry.path();
+        if path.extension().is_none_or(|x| x != "md") {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let Some(front) = text.strip_prefix("+++").and_then(|rest| rest.split_once("\n+++")).map(|(front, _)| front) else {
+            continue;
+        };
+        let table: toml::Table = toml::from_str(front).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for vraag in table.get("vragen").and_then(|v| v.as_array()).into_iter().flatten().filter_map(|v| v.as_str()) {
+            lines.push((vraag.to_string(), path.display().to_string()));
+        }
+    }
+    lines
+}
+
+#[test]
+fn no_vragen_line_repeats_a_test_sentence() {
+    let tests: HashMap<String, String> = all_test_sentences().into_iter().map(|s| (comparable(&s), s)).collect();
+    assert!(tests.len() > 300, "the test sets hold {} sentences", tests.len());
+    let lines = vragen_lines(&example_root().join("content"));
+    assert!(lines.len() > 500, "the pages hold {} vragen lines", lines.len());
+    let repeats: Vec<String> = lines
+        .iter()
+        .filter_map(|(line, file)| tests.get(&comparable(line)).map(|t| format!("{file}: {line:?} repeats {t:?}")))
+        .collect();
+    assert!(repeats.is_empty(), "vragen lines that repeat test sentences:\n{}", repeats.join("\n"));
+}
+
+#[test]
+fn comparing_ignores_case_and_punctuation() {
+    assert_eq!(comparable("Mag ik werken, als ik 14 ben?"), comparable("mag ik werken als ik 14 ben"));
+    assert_ne!(comparable("mag ik werken"), comparable("mag ik niet werken"));
+}
