@@ -11,7 +11,9 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::ranking::RankingWeights;
 #[cfg(any(test, feature = "index"))]
-use crate::tokenizer::TOKENIZER;
+use crate::analyzer::Analyzer;
+#[cfg(any(test, feature = "index"))]
+use crate::tokenizer::{pre_tokenized, TOKENIZER};
 
 /// The index fields. Text fields go through the Dutch analyzer and keep term
 /// frequencies but no positions: the engine asks for words, never for exact phrases.
@@ -105,18 +107,20 @@ impl Fields {
     }
 
     #[cfg(any(test, feature = "index"))]
-    /// A page as a tantivy document.
-    pub(crate) fn document(&self, page: &Document) -> TantivyDocument {
+    /// A page as a tantivy document. The texts that are only searched are analysed here
+    /// already (see [`pre_tokenized`]); the stored ones, title and description, are analysed
+    /// by tantivy, since it would store the tokens of a pre-analysed text with it.
+    pub(crate) fn document(&self, page: &Document, analyzer: &Analyzer) -> TantivyDocument {
         let mut doc = TantivyDocument::default();
         doc.add_text(self.url, &page.url);
         doc.add_text(self.title, &page.title);
         doc.add_text(self.description, &page.description);
-        doc.add_text(self.body, &page.body);
+        doc.add_pre_tokenized_text(self.body, pre_tokenized(analyzer, &page.body));
         for vraag in &page.vragen {
-            doc.add_text(self.vragen, vraag);
+            doc.add_pre_tokenized_text(self.vragen, pre_tokenized(analyzer, vraag));
         }
         for heading in &page.headings {
-            doc.add_text(self.headings, heading);
+            doc.add_pre_tokenized_text(self.headings, pre_tokenized(analyzer, heading));
         }
         for doelgroep in &page.doelgroepen {
             doc.add_text(self.doelgroep, doelgroep.trim().to_lowercase());

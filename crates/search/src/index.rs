@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use tantivy::directory::Directory;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{Index, IndexWriter};
+use rayon::prelude::*;
+use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use cjg_lexicon::Lexicon;
 
@@ -40,10 +41,13 @@ pub fn build_index(docs: &[Document], rules: &Rules) -> Result<Vec<u8>, Error> {
 
     let (schema, fields) = Fields::schema();
     let index = Index::create_in_ram(schema);
-    index.tokenizers().register(TOKENIZER, TextAnalyzer::from(DutchTokenizer(analyzer)));
+    index.tokenizers().register(TOKENIZER, TextAnalyzer::from(DutchTokenizer(analyzer.clone())));
     let mut writer: IndexWriter = index.writer_with_num_threads(1, WRITER_MEMORY)?;
-    for doc in docs {
-        writer.add_document(fields.document(doc))?;
+    // Pages are analysed on every core; one writer keeps their order, so the bundle is the
+    // same on every build.
+    let documents: Vec<TantivyDocument> = docs.par_iter().map(|doc| fields.document(doc, &analyzer)).collect();
+    for document in documents {
+        writer.add_document(document)?;
     }
     writer.commit()?;
     writer.wait_merging_threads()?;

@@ -36,17 +36,29 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
             }
             current.push(if c.is_alphanumeric() { c } else { '\'' });
         } else if !current.is_empty() {
-            finish(&mut words, &mut current, start, at);
+            finish(&mut words, &text[start..at], &mut current, start, at);
         }
     }
-    finish(&mut words, &mut current, start, text.len());
+    finish(&mut words, &text[start..], &mut current, start, text.len());
     words
 }
 
-/// Ends the word of `current` (the characters as typed): stretched letters cut short, then
-/// folded and written out.
-fn finish(words: &mut Vec<Word>, current: &mut Vec<char>, start: usize, end: usize) {
+/// Ends the word of `current` (the characters as typed, `typed` in the text): stretched
+/// letters cut short, then folded and written out.
+fn finish(words: &mut Vec<Word>, typed: &str, current: &mut Vec<char>, start: usize, end: usize) {
     if current.is_empty() {
+        return;
+    }
+    // Most words of a page are plain: lower-case ASCII, no apostrophe, no stretched letters.
+    // They need no folding and, unless they are chat spelling, no copy but the word itself.
+    let plain = typed.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && !typed.as_bytes().windows(3).any(|w| w[0] == w[1] && w[1] == w[2]);
+    if plain {
+        match chat(typed) {
+            Some(full) => words.extend(full.split(' ').map(|text| Word { text: text.to_string(), single: None, start, end })),
+            None => words.push(Word { text: typed.to_string(), single: None, start, end }),
+        }
+        current.clear();
         return;
     }
     let (text, single) = squeezed(current);
@@ -77,6 +89,27 @@ const CHAT: &[(&str, &str)] = &[
     ("wrom", "waarom"), ("z'n", "zijn"), ("zn", "zijn"),
 ];
 
+/// The length in bytes of the longest spelling in [`CHAT`]: longer words need no look-up.
+const LONGEST_CHAT: usize = {
+    let mut longest = 0;
+    let mut at = 0;
+    while at < CHAT.len() {
+        if CHAT[at].0.len() > longest {
+            longest = CHAT[at].0.len();
+        }
+        at += 1;
+    }
+    longest
+};
+
+/// What a chat spelling stands for, in full.
+fn chat(word: &str) -> Option<&'static str> {
+    if word.len() > LONGEST_CHAT {
+        return None;
+    }
+    CHAT.binary_search_by(|(chat, _)| chat.cmp(&word)).ok().map(|at| CHAT[at].1)
+}
+
 /// The word as the dictionary writes it: chat spellings in full ([`CHAT`]), the apostrophe of
 /// a plural or genitive (`baby's`, `oma's`) dropped with its `s`. The chat spelling of two
 /// words ("kben") gives both.
@@ -84,8 +117,8 @@ fn written_out(word: &str) -> Vec<String> {
     if word == "'s" {
         return Vec::new();
     }
-    if let Ok(at) = CHAT.binary_search_by(|(chat, _)| chat.cmp(&word)) {
-        return CHAT[at].1.split(' ').map(str::to_string).collect();
+    if let Some(full) = chat(word) {
+        return full.split(' ').map(str::to_string).collect();
     }
     let word = word.strip_suffix("'s").unwrap_or(word);
     let word: String = word.chars().filter(|&c| c != '\'').collect();

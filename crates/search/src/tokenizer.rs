@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+#[cfg(any(test, feature = "index"))]
+use tantivy::tokenizer::PreTokenizedString;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use crate::analyzer::Analyzer;
@@ -26,6 +28,13 @@ impl Tokenizer for DutchTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> DutchTokenStream {
         DutchTokenStream { tokens: tokens(&self.0, text), next: 0 }
     }
+}
+
+#[cfg(any(test, feature = "index"))]
+/// A text analysed ahead of indexing, so that `cjg build` analyses pages on every core; the
+/// same tokens as [`DutchTokenizer`] gives.
+pub(crate) fn pre_tokenized(analyzer: &Analyzer, text: &str) -> PreTokenizedString {
+    PreTokenizedString { text: text.to_string(), tokens: tokens(analyzer, text) }
 }
 
 /// The index tokens of a text: every term of every word, the terms of one word at the

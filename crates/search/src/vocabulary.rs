@@ -6,7 +6,7 @@
 //! index builder did.
 
 #[cfg(any(test, feature = "index"))]
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::Error;
@@ -14,6 +14,8 @@ use crate::error::Error;
 use crate::stopwords::is_stopword;
 #[cfg(any(test, feature = "index"))]
 use crate::text;
+#[cfg(any(test, feature = "index"))]
+use rayon::prelude::*;
 
 /// The site's words with the number of pages each occurs on.
 #[derive(Debug, Clone)]
@@ -27,6 +29,45 @@ pub struct Vocabulary {
     names: BTreeSet<String>,
 }
 
+#[cfg(any(test, feature = "index"))]
+/// Word counts of some pages: on how many pages each word occurs, and which words they
+/// write in lower case somewhere.
+#[derive(Default)]
+struct Counts {
+    pages: HashMap<String, u32>,
+    in_lower_case: HashSet<String>,
+}
+
+#[cfg(any(test, feature = "index"))]
+impl Counts {
+    /// Counts one more page.
+    fn add_page(mut self, texts: &[&str]) -> Counts {
+        let mut on_page = HashSet::new();
+        for text in texts {
+            for word in text::words(text).into_iter().filter(|w| is_vocabulary_word(&w.text)) {
+                let lower = !text[word.start..word.end].chars().next().is_some_and(char::is_uppercase);
+                if lower && !self.in_lower_case.contains(&word.text) {
+                    self.in_lower_case.insert(word.text.clone());
+                }
+                if !on_page.contains(&word.text) {
+                    *self.pages.entry(word.text.clone()).or_default() += 1;
+                    on_page.insert(word.text);
+                }
+            }
+        }
+        self
+    }
+
+    /// The counts of two sets of pages together.
+    fn merge(mut self, other: Counts) -> Counts {
+        for (word, pages) in other.pages {
+            *self.pages.entry(word).or_default() += pages;
+        }
+        self.in_lower_case.extend(other.in_lower_case);
+        self
+    }
+}
+
 impl Vocabulary {
     #[cfg(any(test, feature = "index"))]
     /// The vocabulary of some pages' texts (one `Vec` of texts per page) and of extra
@@ -35,22 +76,11 @@ impl Vocabulary {
         pages: impl IntoIterator<Item = Vec<&'a str>>,
         extra: impl IntoIterator<Item = String>,
     ) -> Vocabulary {
-        let mut words: BTreeMap<String, u32> = BTreeMap::new();
-        let mut in_lower_case = HashSet::new();
-        for texts in pages {
-            let mut on_page = HashSet::new();
-            for text in texts {
-                for word in text::words(text).into_iter().filter(|w| is_vocabulary_word(&w.text)) {
-                    if !text[word.start..word.end].chars().next().is_some_and(char::is_uppercase) {
-                        in_lower_case.insert(word.text.clone());
-                    }
-                    on_page.insert(word.text);
-                }
-            }
-            for word in on_page {
-                *words.entry(word).or_default() += 1;
-            }
-        }
+        // The pages are counted on every core, then the counts are added up.
+        let pages: Vec<Vec<&'a str>> = pages.into_iter().collect();
+        let counts = pages.par_iter().fold(Counts::default, |counts, texts| counts.add_page(texts)).reduce(Counts::default, Counts::merge);
+        let mut words: BTreeMap<String, u32> = counts.pages.into_iter().collect();
+        let mut in_lower_case = counts.in_lower_case;
         for word in extra {
             if is_vocabulary_word(&word) {
                 in_lower_case.insert(word.clone());
