@@ -74,23 +74,30 @@ fn with_hash(name: &str, hash: u64) -> String {
     }
 }
 
-/// Writes the assets with their `.br` and `.gz` copies and returns their URLs.
-pub fn write(assets: &[Asset], staging: &Staging, cache: &AssetCache) -> Result<AssetUrls, SiteError> {
-    assets
-        .par_iter()
-        .map(|asset| {
-            let hash = xxhash_rust::xxh3::xxh3_64(&asset.bytes);
-            let file = format!("assets/{}", with_hash(&asset.name, hash));
-            let compressed = match &asset.precompressed {
-                Some(given) => Arc::new(given.clone()),
-                None => cache.get_or_compress(hash, &asset.bytes),
-            };
-            staging.write(&file, &asset.bytes)?;
-            staging.write(&format!("{file}.gz"), &compressed.gzip)?;
-            staging.write(&format!("{file}.br"), &compressed.brotli)?;
-            Ok((asset.name.clone(), format!("/{file}")))
-        })
-        .collect()
+/// The content hash and published path (`assets/style.1a2b….css`) of an asset.
+fn published(asset: &Asset) -> (u64, String) {
+    let hash = xxhash_rust::xxh3::xxh3_64(&asset.bytes);
+    (hash, format!("assets/{}", with_hash(&asset.name, hash)))
+}
+
+/// The URLs the assets will have: known before they are compressed, so that pages can be
+/// rendered while [`write`] compresses.
+pub fn urls(assets: &[Asset]) -> AssetUrls {
+    assets.iter().map(|asset| (asset.name.clone(), format!("/{}", published(asset).1))).collect()
+}
+
+/// Writes the assets with their `.br` and `.gz` copies, at the paths of [`urls`].
+pub fn write(assets: &[Asset], staging: &Staging, cache: &AssetCache) -> Result<(), SiteError> {
+    assets.par_iter().try_for_each(|asset| {
+        let (hash, file) = published(asset);
+        let compressed = match &asset.precompressed {
+            Some(given) => Arc::new(given.clone()),
+            None => cache.get_or_compress(hash, &asset.bytes),
+        };
+        staging.write(&file, &asset.bytes)?;
+        staging.write(&format!("{file}.gz"), &compressed.gzip)?;
+        staging.write(&format!("{file}.br"), &compressed.brotli)
+    })
 }
 
 fn gzip(bytes: &[u8], level: u32) -> Vec<u8> {
@@ -125,8 +132,9 @@ mod tests {
         let staging = Staging::new(&dir.path().join("public")).unwrap();
         let body = b"hallo hallo hallo hallo".repeat(50);
         let asset = Asset { name: "x.js".into(), bytes: body.clone(), precompressed: None };
-        let urls = write(&[asset], &staging, &AssetCache::default()).unwrap();
-        let path = staging.path().join(urls["x.js"].trim_start_matches('/'));
+        let assets = [asset];
+        write(&assets, &staging, &AssetCache::default()).unwrap();
+        let path = staging.path().join(urls(&assets)["x.js"].trim_start_matches('/'));
         let gz = std::fs::read(path.with_extension("js.gz")).unwrap();
         let mut plain = Vec::new();
         std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut plain).unwrap();
