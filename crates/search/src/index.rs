@@ -21,8 +21,9 @@ use crate::stem::Stemmer;
 use crate::tokenizer::{DutchTokenizer, TOKENIZER};
 use crate::vocabulary::Vocabulary;
 
-/// tantivy's smallest writer memory budget; the index of a site fits in it many times.
-const WRITER_MEMORY: usize = 15_000_000;
+/// The writer's memory budget: enough to index 10,000 pages as one segment, which needs no
+/// merging and gives a smaller bundle than several.
+const WRITER_MEMORY: usize = 100_000_000;
 
 /// Indexes the pages and returns the index bundle (see [`crate::bundle`]) with the
 /// vocabulary, the site's slice of the Dutch lexicon and the rules, ready to be written as
@@ -58,6 +59,7 @@ pub fn build_index(docs: &[Document], rules: &Rules) -> Result<Vec<u8>, Error> {
         (SYNONYMS_FILE.to_string(), rules.synonyms.source().as_bytes().to_vec()),
         (SIGNALS_FILE.to_string(), rules.signals.source().as_bytes().to_vec()),
     ]);
+    let names = StableNames::of(&index)?;
     let directory = index.directory();
     let mut files: Vec<PathBuf> = directory.list_managed_files().into_iter().collect();
     files.push(PathBuf::from("meta.json"));
@@ -67,13 +69,83 @@ pub fn build_index(docs: &[Document], rules: &Rules) -> Result<Vec<u8>, Error> {
         if !directory.exists(&file).map_err(tantivy::TantivyError::from)? || is_lock(&file) {
             continue;
         }
-        let data = directory.atomic_read(&file).map_err(tantivy::TantivyError::from)?;
-        sections.push((format!("{}{}", bundle::INDEX_PREFIX, file.display()), data));
+        let mut data = directory.atomic_read(&file).map_err(tantivy::TantivyError::from)?;
+        if file == Path::new("meta.json") {
+            data = names.in_meta(&data);
+        }
+        sections.push((format!("{}{}", bundle::INDEX_PREFIX, names.file(&file.display().to_string())), data));
     }
     bundle::write(&sections)
+}
+
+/// tantivy names segments by random UUIDs; the bundle names them by their place instead, so
+/// that the same pages and examples always give the same bundle.
+struct StableNames {
+    /// Each segment's UUID as tantivy wrote it (without and with hyphens) and its stable one.
+    segments: Vec<([String; 2], [String; 2])>,
+}
+
+impl StableNames {
+    fn of(index: &Index) -> Result<StableNames, Error> {
+        let segments = index
+            .searchable_segment_ids()?
+            .iter()
+            .enumerate()
+            .map(|(place, id)| {
+                let random = id.uuid_string();
+                let stable = format!("00000000000040008000{place:012x}");
+                ([random.clone(), hyphenated(&random)], [stable.clone(), hyphenated(&stable)])
+            })
+            .collect();
+        Ok(StableNames { segments })
+    }
+
+    /// The stable name of an index file (`<uuid>.idx`).
+    fn file(&self, name: &str) -> String {
+        self.segments.iter().fold(name.to_string(), |name, ([random, _], [stable, _])| name.replace(random, stable))
+    }
+
+    /// `meta.json` with the stable segment ids.
+    fn in_meta(&self, meta: &[u8]) -> Vec<u8> {
+        let meta = String::from_utf8_lossy(meta);
+        self.segments.iter().fold(meta.into_owned(), |meta, ([_, random], [_, stable])| meta.replace(random, stable)).into_bytes()
+    }
+}
+
+/// A UUID of 32 hex digits in the hyphenated form of `meta.json`.
+fn hyphenated(uuid: &str) -> String {
+    format!("{}-{}-{}-{}-{}", &uuid[..8], &uuid[8..12], &uuid[12..16], &uuid[16..20], &uuid[20..])
 }
 
 /// tantivy's lock files only matter to a writer.
 fn is_lock(file: &Path) -> bool {
     file.to_str().is_some_and(|name| name.ends_with(".lock"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pages() -> Vec<Document> {
+        ["zakgeld", "bijbaan", "anticonceptie"]
+            .iter()
+            .map(|word| Document {
+                url: format!("/{word}/"),
+                title: word.to_string(),
+                body: format!("Alles over {word} voor ouders en jongeren."),
+                vragen: vec![format!("hoe zit het met {word}")],
+                ..Document::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_same_pages_give_the_same_bundle() {
+        let rules = Rules::parse("", "[zelfdoding]\nzelfmoord*\n").unwrap();
+        let first = build_index(&pages(), &rules).unwrap();
+        let second = build_index(&pages(), &rules).unwrap();
+        assert!(first == second, "two builds of the same pages differ");
+        let engine = crate::Engine::from_bytes(&first).unwrap();
+        assert_eq!(engine.ask("zakgeld", None, 5).answers.first().map(|a| a.url.as_str()), Some("/zakgeld/"));
+    }
 }
