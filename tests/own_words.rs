@@ -1,7 +1,8 @@
-//! The content is the editors' own words: no `vragen` line of any page repeats a sentence of
-//! the shared question sets (`../shared/qa/`) or of the development set
-//! (`tests/vragen-ontwikkeling.tsv`), compared in lower case without punctuation. Otherwise the
-//! answer-quality figures would measure what was copied, not what the engine understands.
+//! The content is the editors' own words: no `vragen` line of any page and no example of the
+//! risk signals (`content/signalen-voorbeelden.txt`) repeats a sentence of the shared question
+//! sets (`../shared/qa/`) or of the development set (`tests/vragen-ontwikkeling.tsv`), compared
+//! in lower case without punctuation. Otherwise the answer-quality and risk figures would
+//! measure what was copied, not what the engine understands.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -17,12 +18,24 @@ fn vragen_lines(content: &Path) -> Vec<(String, String)> {
         if path.extension().is_none_or(|x| x != "md") {
             continue;
         }
-        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let Some(front) = text.strip_prefix("+++").and_then(|rest| rest.split_once("\n+++")).map(|(front, _)| front) else {
+        let text =
+            std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let Some(front) = text
+            .strip_prefix("+++")
+            .and_then(|rest| rest.split_once("\n+++"))
+            .map(|(front, _)| front)
+        else {
             continue;
         };
-        let table: toml::Table = toml::from_str(front).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        for vraag in table.get("vragen").and_then(|v| v.as_array()).into_iter().flatten().filter_map(|v| v.as_str()) {
+        let table: toml::Table =
+            toml::from_str(front).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for vraag in table
+            .get("vragen")
+            .and_then(|v| v.as_array())
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str())
+        {
             lines.push((vraag.to_string(), path.display().to_string()));
         }
     }
@@ -31,19 +44,83 @@ fn vragen_lines(content: &Path) -> Vec<(String, String)> {
 
 #[test]
 fn no_vragen_line_repeats_a_test_sentence() {
-    let tests: HashMap<String, String> = all_test_sentences().into_iter().map(|s| (comparable(&s), s)).collect();
-    assert!(tests.len() > 300, "the test sets hold {} sentences", tests.len());
+    let tests: HashMap<String, String> = all_test_sentences()
+        .into_iter()
+        .map(|s| (comparable(&s), s))
+        .collect();
+    assert!(
+        tests.len() > 300,
+        "the test sets hold {} sentences",
+        tests.len()
+    );
     let lines = vragen_lines(&example_root().join("content"));
-    assert!(lines.len() > 500, "the pages hold {} vragen lines", lines.len());
+    assert!(
+        lines.len() > 500,
+        "the pages hold {} vragen lines",
+        lines.len()
+    );
     let repeats: Vec<String> = lines
         .iter()
-        .filter_map(|(line, file)| tests.get(&comparable(line)).map(|t| format!("{file}: {line:?} repeats {t:?}")))
+        .filter_map(|(line, file)| {
+            tests
+                .get(&comparable(line))
+                .map(|t| format!("{file}: {line:?} repeats {t:?}"))
+        })
         .collect();
-    assert!(repeats.is_empty(), "vragen lines that repeat test sentences:\n{}", repeats.join("\n"));
+    assert!(
+        repeats.is_empty(),
+        "vragen lines that repeat test sentences:\n{}",
+        repeats.join("\n")
+    );
+}
+
+/// Every example question of the risk signals, with its line.
+fn risk_examples(content: &Path) -> Vec<(String, usize)> {
+    let path = content.join("signalen-voorbeelden.txt");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .enumerate()
+        .map(|(at, line)| (line.trim(), at + 1))
+        .filter(|(line, _)| !line.is_empty() && !line.starts_with('#') && !line.starts_with('['))
+        .map(|(line, at)| (line.to_string(), at))
+        .collect()
+}
+
+#[test]
+fn no_risk_example_repeats_a_test_sentence() {
+    let tests: HashMap<String, String> = all_test_sentences()
+        .into_iter()
+        .map(|s| (comparable(&s), s))
+        .collect();
+    let examples = risk_examples(&example_root().join("content"));
+    assert!(
+        examples.len() > 2_000,
+        "the examples file holds {} examples",
+        examples.len()
+    );
+    let repeats: Vec<String> = examples
+        .iter()
+        .filter_map(|(line, at)| {
+            tests
+                .get(&comparable(line))
+                .map(|t| format!("signalen-voorbeelden.txt:{at}: {line:?} repeats {t:?}"))
+        })
+        .collect();
+    assert!(
+        repeats.is_empty(),
+        "risk examples that repeat test sentences:\n{}",
+        repeats.join("\n")
+    );
 }
 
 #[test]
 fn comparing_ignores_case_and_punctuation() {
-    assert_eq!(comparable("Mag ik werken, als ik 14 ben?"), comparable("mag ik werken als ik 14 ben"));
-    assert_ne!(comparable("mag ik werken"), comparable("mag ik niet werken"));
+    assert_eq!(
+        comparable("Mag ik werken, als ik 14 ben?"),
+        comparable("mag ik werken als ik 14 ben")
+    );
+    assert_ne!(
+        comparable("mag ik werken"),
+        comparable("mag ik niet werken")
+    );
 }

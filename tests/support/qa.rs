@@ -17,6 +17,8 @@ pub struct Risico {
     pub vraag: String,
     /// True when the urgent block must show.
     pub urgent: bool,
+    /// The kind of risk, where the set names it (`risico-breed.tsv`).
+    pub soort: Option<String>,
 }
 
 /// `$CJG_QA_DIR`, or `shared/qa` beside the repository as the workplace and CI lay it out.
@@ -39,7 +41,9 @@ fn rows_of(path: &std::path::Path) -> Vec<(String, String)> {
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| {
-            let (a, b) = l.split_once('\t').unwrap_or_else(|| panic!("{}: line without a tab: {l}", path.display()));
+            let (a, b) = l
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("{}: line without a tab: {l}", path.display()));
             (a.trim().to_string(), b.trim().to_string())
         })
         .collect()
@@ -51,7 +55,12 @@ pub fn vragen() -> Vec<Vraag> {
 }
 
 fn as_vragen(rows: Vec<(String, String)>) -> Vec<Vraag> {
-    rows.into_iter().map(|(vraag, pad)| Vraag { vraag, url: format!("/{}/", pad.trim_matches('/')) }).collect()
+    rows.into_iter()
+        .map(|(vraag, pad)| Vraag {
+            vraag,
+            url: format!("/{}/", pad.trim_matches('/')),
+        })
+        .collect()
 }
 
 /// Which half of the development set.
@@ -66,7 +75,8 @@ pub enum Half {
 /// The project's own development set (`tests/vragen-ontwikkeling.tsv`), one half of it. The
 /// split is fixed: questions alternate between the halves within each expected page.
 pub fn ontwikkelvragen(half: Half) -> Vec<Vraag> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vragen-ontwikkeling.tsv");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vragen-ontwikkeling.tsv");
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut out = Vec::new();
     for vraag in as_vragen(rows_of(&path)) {
@@ -89,18 +99,52 @@ pub fn all_test_sentences() -> Vec<String> {
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
         .collect();
-    files.push(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vragen-ontwikkeling.tsv"));
+    files.push(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vragen-ontwikkeling.tsv"),
+    );
     files.sort();
-    files.iter().flat_map(|f| rows_of(f)).map(|(sentence, _)| sentence).collect()
+    files
+        .iter()
+        .flat_map(|f| rows_of(f))
+        .map(|(sentence, _)| sentence)
+        .collect()
 }
 
 /// A sentence as compared for repeats: lower case, letters and digits only, single spaces.
 pub fn comparable(sentence: &str) -> String {
-    let mapped: String = sentence.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    let mapped: String = sentence
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
     mapped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `risico.tsv`.
 pub fn risico() -> Vec<Risico> {
-    rows("risico.tsv").into_iter().map(|(vraag, flag)| Risico { vraag, urgent: flag == "1" }).collect()
+    rows("risico.tsv")
+        .into_iter()
+        .map(|(vraag, flag)| Risico {
+            vraag,
+            urgent: flag == "1",
+            soort: None,
+        })
+        .collect()
+}
+
+/// `risico-breed.tsv`: how people really type urgent questions, each with its kind, and
+/// ordinary questions with alarming words in them.
+pub fn risico_breed() -> Vec<Risico> {
+    rows("risico-breed.tsv")
+        .into_iter()
+        .map(|(vraag, rest)| {
+            let (flag, soort) = rest.split_once('\t').unwrap_or((rest.as_str(), ""));
+            let soort = Some(soort.trim().to_string()).filter(|s| !s.is_empty());
+            Risico {
+                vraag,
+                urgent: flag.trim() == "1",
+                soort,
+            }
+        })
+        .collect()
 }

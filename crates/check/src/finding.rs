@@ -66,6 +66,17 @@ pub enum Soort {
         /// The other file.
         ander: PathBuf,
     },
+    /// A rule of `signalen.txt` that no example of `signalen-voorbeelden.txt` makes fire.
+    RegelZonderVoorbeeld,
+    /// Urgent examples of one kind that only the classifier recognises, no rule: a hint for a rule.
+    AlleenHetModel {
+        /// The kind.
+        risicosoort: String,
+        /// How many examples.
+        aantal: usize,
+        /// One of them.
+        voorbeeld: String,
+    },
     /// An external link did not answer with success.
     DodeLink {
         /// The address.
@@ -134,6 +145,14 @@ impl Finding {
             Soort::ZelfdeVraag { vraag, ander } => taal.kies(
                 format!("de vraag \"{vraag}\" staat ook in {}; bij welke pagina hoort hij?", ander.display()),
                 format!("the question \"{vraag}\" is also listed in {}; which page does it belong to?", ander.display()),
+            ),
+            Soort::RegelZonderVoorbeeld => taal.kies(
+                "geen enkel voorbeeld in signalen-voorbeelden.txt laat deze regel afgaan: voeg een voorbeeld toe dat hij moet vangen, of is de regel te streng?",
+                "no example in signalen-voorbeelden.txt makes this rule fire: add an example it should catch, or is the rule too strict?",
+            ),
+            Soort::AlleenHetModel { risicosoort, aantal, voorbeeld } => taal.kies(
+                format!("{aantal} voorbeelden van [{risicosoort}] herkent alleen het geleerde model, geen regel, zoals \"{voorbeeld}\"; een regel erbij maakt het signaal uitlegbaar"),
+                format!("{aantal} examples of [{risicosoort}] are recognised only by the learned model, no rule, like \"{voorbeeld}\"; a rule makes the signal explainable"),
             ),
             Soort::DodeLink { url, reden } => taal.kies(
                 format!("externe link {url} werkt niet ({reden})"),

@@ -9,11 +9,13 @@ mod external;
 mod finding;
 mod missing;
 mod readability;
+mod signals;
 mod stale;
 mod text;
 
 pub use finding::{Ernst, Finding, Soort};
 pub use readability::{flesch_douma, syllables};
+pub use signals::findings as signal_findings;
 
 use cjg_site::Site;
 

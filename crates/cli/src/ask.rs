@@ -20,6 +20,7 @@ struct Answer<'a> {
 #[derive(Serialize)]
 struct Output<'a> {
     urgent: bool,
+    soorten: &'a [String],
     answers: Vec<Answer<'a>>,
 }
 
@@ -53,6 +54,7 @@ fn answer(engine: &Engine, vraag: &str, doelgroep: Option<&str>, json: bool, taa
     if json {
         let output = Output {
             urgent: antwoord.urgent,
+            soorten: &antwoord.soorten,
             answers: antwoord.answers.iter().map(|h| Answer { url: &h.url, title: &h.title, score: h.score }).collect(),
         };
         println!("{}", serde_json::to_string(&output).expect("plain data serialises"));

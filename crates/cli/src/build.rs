@@ -29,8 +29,7 @@ pub fn build(root: &Path, output: &Path, counts: Option<&Path>, cache: &AssetCac
         }
     }
     let rules = Rules::load(&site.content_dir())?;
-    let documents: Vec<Document> =
-        site.entries().iter().filter(|p| p.kind == Kind::Page).map(|p| document(p, site.library.zoekgewicht(p))).collect();
+    let documents = documents(&site);
     let index = timings.measure("index", || build_index(&documents, &rules))?;
     let vocabulaire = vocabulaire(&index, &documents)?;
     let mut assets = widget::assets();
@@ -73,6 +72,11 @@ pub fn run(root: &Path, output: &Path, counts: Option<&Path>, show_timings: bool
         }
     }
     Ok(())
+}
+
+/// What the search knows of every page of a site.
+pub fn documents(site: &Site) -> Vec<Document> {
+    site.entries().iter().filter(|p| p.kind == Kind::Page).map(|p| document(p, site.library.zoekgewicht(p))).collect()
 }
 
 /// What the search knows of a page that counts `weight` in the question box.

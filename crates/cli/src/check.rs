@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use cjg_check::{Ernst, Finding, Options, Soort};
+use cjg_search::{cross_validate, Rules, Validation};
 use cjg_site::{AssetCache, Location, Taal, Timings};
 
 use crate::build;
@@ -17,6 +18,8 @@ pub struct CheckArgs {
     pub online: bool,
     /// Print JSON instead of text.
     pub json: bool,
+    /// Cross-validate the risk signals and print how they do, instead of the findings.
+    pub signalen: bool,
 }
 
 /// Checks the site at `root`; returns whether there were errors.
@@ -29,7 +32,16 @@ pub fn run(root: &Path, args: &CheckArgs, taal: Taal) -> Result<bool, CliError> 
                 .map(|d| (d.as_secs() / 86_400) as i64)
                 .unwrap_or(0);
             let options = Options { max_age_days: args.max_age_days, today, online: args.online };
-            cjg_check::check(&site, &options)
+            let rules = Rules::load(&site.content_dir())?;
+            let validation = cross_validate(&build::documents(&site), &rules, if args.signalen { FOLDS } else { 1 });
+            if args.signalen {
+                print_validation(&validation, args.json, taal);
+                return Ok(false);
+            }
+            let mut findings = cjg_check::check(&site, &options);
+            findings.extend(cjg_check::signal_findings(&validation, Path::new("content")));
+            findings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+            findings
         }
         Err(CliError::Build(errors)) => errors
             .0
@@ -47,6 +59,43 @@ pub fn run(root: &Path, args: &CheckArgs, taal: Taal) -> Result<bool, CliError> 
         println!("{}", taal.kies(format!("{errors} fouten, {advice} adviezen"), format!("{errors} errors, {advice} pieces of advice")));
     }
     Ok(errors > 0)
+}
+
+/// Folds of `cjg check --signalen`.
+const FOLDS: usize = 10;
+
+/// The cross-validation of the risk signals, for editors.
+fn print_validation(v: &Validation, json: bool, taal: Taal) {
+    if json {
+        println!("{}", serde_json::to_string_pretty(v).expect("plain data serialises"));
+        return;
+    }
+    let pct = |x: f64| format!("{:.1} %", x * 100.0);
+    println!(
+        "{}",
+        taal.kies(
+            format!("Risicosignalen, {}-voudige kruisvalidatie op {} urgente en {} gewone vragen:", v.folds, v.urgent, v.ordinary),
+            format!("Risk signals, {}-fold cross-validation on {} urgent and {} ordinary questions:", v.folds, v.urgent, v.ordinary),
+        )
+    );
+    for (name, rates) in [(taal.kies("regels", "rules"), v.rules), (taal.kies("model", "model"), v.classifier), (taal.kies("samen", "union"), v.union)] {
+        println!("  {name:<7} {} {}  {} {}", taal.kies("gevonden", "recall"), pct(rates.recall), taal.kies("vals alarm", "false alarms"), pct(rates.false_alarms));
+    }
+    println!("{}", taal.kies("Gevonden per soort (samen):", "Recall per kind (union):"));
+    for (kind, recall) in &v.per_kind {
+        println!("  {kind:<32} {}", pct(*recall));
+    }
+    for (title, list) in [
+        (taal.kies("Gemist:", "Missed:"), v.missed.iter().map(|(l, t)| (*l, t.as_str())).collect::<Vec<_>>()),
+        (taal.kies("Vals alarm:", "False alarms:"), v.alarms.iter().map(|(l, t)| (*l, t.as_str())).collect()),
+    ] {
+        if !list.is_empty() {
+            println!("{title}");
+            for (line, text) in list {
+                println!("  {line:>5}: {text}");
+            }
+        }
+    }
 }
 
 /// A build error as a finding; its message already names the place, so only the text after it is kept.

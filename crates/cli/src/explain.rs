@@ -26,6 +26,24 @@ pub fn render(explanation: &Explanation, taal: Taal) -> String {
             format!("Risk signal: {}\n", explanation.soorten.join(", ")),
         ));
     }
+    for (kind, line) in &explanation.rules {
+        out.push_str(&taal.kies(
+            format!("  regel {line} van signalen.txt ({kind})\n"),
+            format!("  rule on line {line} of signalen.txt ({kind})\n"),
+        ));
+    }
+    if let Some(model) = &explanation.model {
+        let strongest: Vec<String> = model.strongest.iter().map(|(f, w)| format!("{f} {w:.2}")).collect();
+        let verdict = match (&model.kind, model.urgent) {
+            (Some(kind), true) => taal.kies(format!("urgent, lijkt op {kind}"), format!("urgent, most like {kind}")),
+            (None, true) => taal.kies("urgent", "urgent"),
+            (_, false) => taal.kies("niet urgent", "not urgent"),
+        };
+        out.push_str(&taal.kies(
+            format!("  het model: {verdict} (kans {:.2}); sterkst: {}\n", model.probability, strongest.join(" · ")),
+            format!("  the model: {verdict} (probability {:.2}); strongest: {}\n", model.probability, strongest.join(" · ")),
+        ));
+    }
     if explanation.answers.is_empty() {
         out.push_str(&taal.kies("Geen passend antwoord.\n", "No fitting answer.\n"));
     }

@@ -65,7 +65,7 @@ enum Command {
         /// Only pages for ouders or jongeren (and pages for everyone).
         #[arg(long)]
         doelgroep: Option<String>,
-        /// Prints {"urgent": bool, "answers": [{"url", "title", "score"}]}.
+        /// Prints {"urgent": bool, "soorten": […], "answers": [{"url", "title", "score"}]}.
         #[arg(long)]
         json: bool,
         /// Shows how each word was understood and why each answer scored.
@@ -86,6 +86,9 @@ enum Command {
         /// Prints the findings as JSON.
         #[arg(long)]
         json: bool,
+        /// Cross-validates the risk signals (10 folds) and prints how rules and model do.
+        #[arg(long)]
+        signalen: bool,
     },
     /// Creates content/<path>.md (or with --section content/<path>/_index.md) with its front matter.
     New {
@@ -124,8 +127,8 @@ fn main() -> ExitCode {
         Command::Ask { vraag, doelgroep, json, explain, output } => {
             ask::run(&cli.root.join(output), &vraag, doelgroep.as_deref(), json, explain, taal)
         }
-        Command::Check { max_age_days, online, json } => {
-            match check::run(&cli.root, &check::CheckArgs { max_age_days, online, json }, taal) {
+        Command::Check { max_age_days, online, json, signalen } => {
+            match check::run(&cli.root, &check::CheckArgs { max_age_days, online, json, signalen }, taal) {
                 Ok(true) => return ExitCode::FAILURE,
                 other => other.map(|_| ()),
             }

@@ -24,6 +24,8 @@ const FORMAT_VERSION: u32 = 1;
 
 /// Section holding the vocabulary.
 pub(crate) const VOCABULARY: &str = "woorden";
+/// Section holding the risk classifier (absent when the site has no examples).
+pub(crate) const RISK_MODEL: &str = "risicomodel";
 /// Prefix of the sections holding tantivy's files.
 pub(crate) const INDEX_PREFIX: &str = "index/";
 

@@ -16,13 +16,15 @@ use tantivy::{DocAddress, DocSet, Index, ReloadPolicy, Searcher, TantivyDocument
 use crate::age;
 use crate::analyzer::Analyzer;
 use crate::bundle;
+use crate::classifier::{Classifier, Judgement};
 use crate::error::Error;
-use crate::explain::{self, AnswerExplanation, Explanation};
+use crate::explain::{self, AnswerExplanation, Explanation, ModelExplanation};
+use crate::features;
 use crate::fields::Fields;
 use crate::question::{should, Question};
 use crate::ranking::RankingWeights;
 use crate::rules::{Rules, SIGNALS_FILE, SYNONYMS_FILE};
-use crate::signals::RiskSignals;
+use crate::signals::{RiskSignal, RiskSignals};
 use crate::site_lexicon::{self, SiteLexicon};
 use crate::stem::Stemmer;
 use crate::synonyms::SynonymMatcher;
@@ -41,6 +43,9 @@ pub const MAX_ANSWERS: usize = 5;
 pub struct Antwoord {
     /// A risk signal fired: show the urgent-help block before the answers.
     pub urgent: bool,
+    /// The kinds of risk signal that fired, as named in `signalen.txt`: the help that fits
+    /// them comes first in the urgent-help block.
+    pub soorten: Vec<String>,
     /// Fitting pages, best first.
     pub answers: Vec<Hit>,
     /// The question's words that the site uses, without repeats: the only words of a
@@ -61,6 +66,30 @@ pub struct Hit {
     pub score: f32,
 }
 
+/// The two layers of the risk signals for one question; either is enough.
+struct Risk<'a> {
+    /// The rules that fired.
+    rules: Vec<RiskSignal<'a>>,
+    /// The classifier's judgement, if the site has a model.
+    model: Option<Judgement>,
+}
+
+impl Risk<'_> {
+    fn urgent(&self) -> bool {
+        !self.rules.is_empty() || self.model.as_ref().is_some_and(|j| j.urgent)
+    }
+
+    /// The kinds that fired, by rule or classifier, in the order of `signalen.txt`: the kind
+    /// listed first there is the most urgent, and its help comes first.
+    fn soorten(&self, order: &[&str]) -> Vec<String> {
+        let model_kind = self.model.as_ref().filter(|j| j.urgent).and_then(|j| j.kind.as_deref());
+        let mut kinds: Vec<&str> = self.rules.iter().map(|r| r.kind).chain(model_kind).collect();
+        kinds.sort_by_key(|kind| order.iter().position(|o| o == kind).unwrap_or(usize::MAX));
+        kinds.dedup();
+        kinds.into_iter().map(str::to_string).collect()
+    }
+}
+
 /// A loaded index bundle that answers questions.
 pub struct Engine {
     searcher: Searcher,
@@ -68,6 +97,7 @@ pub struct Engine {
     analyzer: Arc<Analyzer>,
     synonyms: SynonymMatcher,
     signals: RiskSignals,
+    risk_model: Option<Classifier>,
     weights: RankingWeights,
 }
 
@@ -89,6 +119,10 @@ impl Engine {
             section(site_lexicon::DUTCH)?,
         )?;
         let rules = Rules::parse(section(SYNONYMS_FILE)?, section(SIGNALS_FILE)?)?;
+        let risk_model = match sections.iter().find(|(n, _)| *n == bundle::RISK_MODEL) {
+            Some((_, data)) => Some(Classifier::from_bytes(data)?),
+            None => None,
+        };
         let analyzer = Arc::new(Analyzer::new(Arc::new(vocabulary), Arc::new(lexicon), Stemmer::new()));
 
         let directory = RamDirectory::create();
@@ -108,6 +142,7 @@ impl Engine {
             synonyms: SynonymMatcher::new(&rules.synonyms, &analyzer),
             analyzer,
             signals: rules.signals,
+            risk_model,
             weights: RankingWeights::default(),
         })
     }
@@ -127,8 +162,8 @@ impl Engine {
             }
             _ => Vec::new(),
         };
-        let urgent = !self.signals.find_analysed(&understood.words, &self.analyzer).is_empty();
-        Antwoord { urgent, answers, termen: understood.termen }
+        let risk = self.risk(&understood);
+        Antwoord { urgent: risk.urgent(), soorten: risk.soorten(&self.signals.kinds()), answers, termen: understood.termen }
     }
 
     /// Answers a question as [`Engine::ask`] does, and tells why: how each word was
@@ -150,12 +185,22 @@ impl Engine {
                 AnswerExplanation { hit, matches }
             })
             .collect();
+        let risk = self.risk(&understood);
         Explanation {
             words: explain::words(&understood),
             voice: voice.map(str::to_string),
-            soorten: self.signals.find_analysed(&understood.words, &self.analyzer).iter().map(|s| s.kind.to_string()).collect(),
+            soorten: risk.soorten(&self.signals.kinds()),
+            rules: risk.rules.iter().map(|r| (r.kind.to_string(), r.line)).collect(),
+            model: risk.model.map(|j| ModelExplanation { probability: j.probability, urgent: j.urgent, kind: j.kind, strongest: j.strongest }),
             answers,
         }
+    }
+
+    /// What the rules and the classifier say of a question.
+    fn risk(&self, question: &Question) -> Risk<'_> {
+        let rules = self.signals.find_analysed(&question.words, &self.analyzer);
+        let model = self.risk_model.as_ref().map(|m| m.judge(&features::of(&question.words, &self.analyzer)));
+        Risk { rules, model }
     }
 
     /// Where the page with `url` is in the index.

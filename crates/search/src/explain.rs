@@ -22,8 +22,25 @@ pub struct Explanation {
     pub voice: Option<String>,
     /// The kinds of risk signal that fired.
     pub soorten: Vec<String>,
+    /// The rules of `signalen.txt` that fired: kind and line.
+    pub rules: Vec<(String, usize)>,
+    /// What the risk classifier thought, if the site has one.
+    pub model: Option<ModelExplanation>,
     /// Each answer with what made it score.
     pub answers: Vec<AnswerExplanation>,
+}
+
+/// What the risk classifier thought of a question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ModelExplanation {
+    /// Its probability of "urgent".
+    pub probability: f32,
+    /// Whether that reached its threshold.
+    pub urgent: bool,
+    /// The kind it found most alike, when urgent.
+    pub kind: Option<String>,
+    /// The question's features that pushed most towards urgent, with their weight.
+    pub strongest: Vec<(String, f32)>,
 }
 
 /// How one word was understood.

@@ -12,13 +12,16 @@ use cjg_lexicon::Lexicon;
 
 use crate::analyzer::Analyzer;
 use crate::bundle;
+use crate::classifier::Settings as ClassifierSettings;
 use crate::document::Document;
 use crate::error::Error;
 use crate::fields::Fields;
 use crate::rules::{Rules, SIGNALS_FILE, SYNONYMS_FILE};
+use crate::site_lexicon::SiteLexicon;
 use crate::slicing;
 use crate::stem::Stemmer;
 use crate::tokenizer::{DutchTokenizer, TOKENIZER};
+use crate::training;
 use crate::vocabulary::Vocabulary;
 
 /// The writer's memory budget: enough to index 10,000 pages as one segment, which needs no
@@ -30,15 +33,11 @@ const WRITER_MEMORY: usize = 100_000_000;
 /// one file and read by [`crate::Engine::from_bytes`].
 pub fn build_index(docs: &[Document], rules: &Rules) -> Result<Vec<u8>, Error> {
     let stemmer = Stemmer::new();
-    let vocabulary = Vocabulary::collect(
-        docs.iter().map(Document::texts),
-        rules.synonyms.words().map(str::to_string).chain(rules.topics.iter().cloned()),
-    );
-    let vocabulary = Arc::new(vocabulary);
-    let lexicon = slicing::slice(Lexicon::dutch(), &vocabulary, &rules.signals.words(), stemmer);
+    let (vocabulary, lexicon) = site_words(docs, rules, stemmer);
     let lexicon_sections = lexicon.to_sections();
     let vocabulary_text = vocabulary.to_text();
     let analyzer = Arc::new(Analyzer::new(vocabulary, Arc::new(lexicon), stemmer));
+    let risk_model = training::risk_model(&analyzer, rules, docs, &ClassifierSettings::default());
 
     let (schema, fields) = Fields::schema();
     let index = Index::create_in_ram(schema);
@@ -59,6 +58,9 @@ pub fn build_index(docs: &[Document], rules: &Rules) -> Result<Vec<u8>, Error> {
         (SYNONYMS_FILE.to_string(), rules.synonyms.source().as_bytes().to_vec()),
         (SIGNALS_FILE.to_string(), rules.signals.source().as_bytes().to_vec()),
     ]);
+    if let Some(model) = risk_model {
+        sections.push((bundle::RISK_MODEL.to_string(), model.to_bytes()));
+    }
     let names = StableNames::of(&index)?;
     let directory = index.directory();
     let mut files: Vec<PathBuf> = directory.list_managed_files().into_iter().collect();
@@ -76,6 +78,22 @@ pub fn build_index(docs: &[Document], rules: &Rules) -> Result<Vec<u8>, Error> {
         sections.push((format!("{}{}", bundle::INDEX_PREFIX, names.file(&file.display().to_string())), data));
     }
     bundle::write(&sections)
+}
+
+/// The site's vocabulary and its slice of the Dutch lexicon: what the browser's analyzer knows.
+pub(crate) fn site_words(docs: &[Document], rules: &Rules, stemmer: Stemmer) -> (Arc<Vocabulary>, SiteLexicon) {
+    let vocabulary = Vocabulary::collect(
+        docs.iter().map(Document::texts),
+        rules.synonyms.words().map(str::to_string).chain(rules.topics.iter().cloned()),
+    );
+    let vocabulary = Arc::new(vocabulary);
+    // The rules' words and the examples' words are analysed in the browser too.
+    let mut other_words = rules.signals.words();
+    other_words.extend(rules.examples.examples.iter().flat_map(|e| crate::text::words(&e.text)).map(|w| w.text));
+    other_words.sort();
+    other_words.dedup();
+    let lexicon = slicing::slice(Lexicon::dutch(), &vocabulary, &other_words, stemmer);
+    (vocabulary, lexicon)
 }
 
 /// tantivy names segments by random UUIDs; the bundle names them by their place instead, so

@@ -10,11 +10,14 @@
 mod age;
 mod analyzer;
 mod bundle;
+mod classifier;
 mod compound;
 mod document;
 mod engine;
 mod error;
+mod examples;
 mod explain;
+mod features;
 mod fields;
 mod guess;
 #[cfg(feature = "index")]
@@ -32,17 +35,25 @@ mod stopwords;
 mod synonyms;
 mod text;
 mod tokenizer;
+#[cfg(feature = "index")]
+mod validation;
+#[cfg(feature = "index")]
+mod training;
 mod vocabulary;
 mod voice;
 
 pub use document::Document;
 pub use engine::{Antwoord, Engine, Hit, MAX_ANSWERS};
+pub use classifier::Settings as ClassifierSettings;
 pub use error::{Bericht, Error, RuleError};
-pub use explain::{AnswerExplanation, Explanation, Match, WordExplanation};
+pub use examples::{Example, Examples, ORDINARY};
+pub use explain::{AnswerExplanation, Explanation, Match, ModelExplanation, WordExplanation};
 #[cfg(feature = "index")]
 pub use index::build_index;
 pub use ranking::RankingWeights;
-pub use rules::{Rules, SIGNALS_FILE, SYNONYMS_FILE, TOPICS_FILE};
+pub use rules::{Rules, EXAMPLES_FILE, SIGNALS_FILE, SYNONYMS_FILE, TOPICS_FILE};
 pub use signals::{RiskSignal, RiskSignals};
 pub use synonyms::Synonyms;
+#[cfg(feature = "index")]
+pub use validation::{cross_validate, cross_validate_with, Rates, Validation};
 pub use vocabulary::Vocabulary;

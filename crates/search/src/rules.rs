@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::error::Error;
+use crate::examples::Examples;
 use crate::signals::RiskSignals;
 use crate::synonyms::Synonyms;
 
@@ -11,6 +12,8 @@ use crate::synonyms::Synonyms;
 pub const SYNONYMS_FILE: &str = "synoniemen.txt";
 /// The risk-signal rules' file name in `content/`.
 pub const SIGNALS_FILE: &str = "signalen.txt";
+/// The examples of urgent and ordinary questions in `content/`, for the risk classifier.
+pub const EXAMPLES_FILE: &str = "signalen-voorbeelden.txt";
 /// The file name of the topic words in `content/`: subjects the site has no page on yet.
 pub const TOPICS_FILE: &str = "onderwerpen.txt";
 
@@ -24,6 +27,9 @@ pub struct Rules {
     /// Words of subjects the site does not cover yet (`onderwerpen.txt`, optional): known,
     /// so that questions about them are counted and the gap shows in `cjg plan`.
     pub topics: Vec<String>,
+    /// Labelled examples for the risk classifier (`signalen-voorbeelden.txt`, optional: without
+    /// it only the rules decide).
+    pub examples: Examples,
 }
 
 impl Rules {
@@ -36,16 +42,18 @@ impl Rules {
         };
         let (synonyms, synonyms_path) = read(SYNONYMS_FILE)?;
         let (signals, signals_path) = read(SIGNALS_FILE)?;
-        let topics = match read(TOPICS_FILE) {
-            Ok((text, _)) => topic_words(&text),
-            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-            Err(other) => return Err(other),
+        let optional = |name: &str| match read(name) {
+            Ok(found) => Ok(Some(found)),
+            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(other) => Err(other),
         };
-        Ok(Rules {
-            synonyms: Synonyms::parse(&synonyms, &synonyms_path)?,
-            signals: RiskSignals::parse(&signals, &signals_path)?,
-            topics,
-        })
+        let topics = optional(TOPICS_FILE)?.map(|(text, _)| topic_words(&text)).unwrap_or_default();
+        let signals = RiskSignals::parse(&signals, &signals_path)?;
+        let examples = match optional(EXAMPLES_FILE)? {
+            Some((text, path)) => Examples::parse(&text, &path, &signals.kinds())?,
+            None => Examples::default(),
+        };
+        Ok(Rules { synonyms: Synonyms::parse(&synonyms, &synonyms_path)?, signals, topics, examples })
     }
 
     /// Parses both files from text, naming them by their plain file names in errors.
@@ -54,6 +62,7 @@ impl Rules {
             synonyms: Synonyms::parse(synonyms, Path::new(SYNONYMS_FILE))?,
             signals: RiskSignals::parse(signals, Path::new(SIGNALS_FILE))?,
             topics: Vec::new(),
+            examples: Examples::default(),
         })
     }
 }

@@ -17,6 +17,7 @@
 //! accents, "m'n" = "mijn"). Long words also match with one typing mistake, since a
 //! frightened child does not spell-check.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::analyzer::{AnalysedWord, Analyzer};
@@ -35,7 +36,9 @@ const MIN_PREFIX: usize = 3;
 #[derive(Debug, Clone)]
 pub struct RiskSignals {
     rules: Vec<Rule>,
-#[cfg(any(test, feature = "index"))]
+    /// The kinds, in the order of their headers.
+    kinds: Vec<String>,
+    #[cfg(any(test, feature = "index"))]
     /// The file as the editor wrote it; stored in the index bundle.
     source: String,
 }
@@ -78,10 +81,16 @@ impl RiskSignals {
     /// Reads the rules; `file` names the file in errors.
     pub fn parse(source: &str, file: &Path) -> Result<RiskSignals, RuleError> {
         let mut rules = Vec::new();
+        let mut concepts: HashMap<String, Vec<Phrase>> = HashMap::new();
+        let mut kinds: Vec<String> = Vec::new();
         let mut kind: Option<String> = None;
         for (index, line) in source.lines().enumerate() {
             let line_number = index + 1;
-            let error = |message: Bericht| RuleError { file: file.to_path_buf(), line: line_number, message };
+            let error = |message: Bericht| RuleError {
+                file: file.to_path_buf(),
+                line: line_number,
+                message,
+            };
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -97,7 +106,31 @@ impl RiskSignals {
                             "a header is a name between square brackets, like `[acuut gevaar]`",
                         ))
                     })?;
+                if !kinds.iter().any(|k| k == name) {
+                    kinds.push(name.to_string());
+                }
                 kind = Some(name.to_string());
+                continue;
+            }
+            // `@naam = …` defines a concept; a rule may also start with one (`@ouder + …`).
+            let definition = line
+                .strip_prefix('@')
+                .and_then(|d| d.split_once('='))
+                .filter(|(name, _)| !name.contains(['+', '|']));
+            if let Some((name, list)) = definition {
+                let name = name.trim();
+                if name.is_empty()
+                    || !name
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+                {
+                    return Err(error(Bericht::new(
+                        format!("`@{name}` is geen goede naam voor een begrip: gebruik letters, cijfers en -"),
+                        format!("`@{name}` is no good name for a concept: use letters, digits and -"),
+                    )));
+                }
+                let phrases = parse_alternatives(list, &concepts).map_err(error)?;
+                concepts.insert(name.to_string(), phrases);
                 continue;
             }
             let Some(kind) = &kind else {
@@ -106,17 +139,26 @@ impl RiskSignals {
                     "a rule must stand under a header that names its kind, like `[acuut gevaar]`",
                 )));
             };
-            let groups = line.split('+').map(parse_group).collect::<Result<Vec<_>, _>>().map_err(error)?;
+            let groups = line
+                .split('+')
+                .map(|g| parse_group(g, &concepts))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(error)?;
             if groups.iter().all(|g| g.negated) {
                 return Err(error(Bericht::new(
                     "een regel heeft minstens één groep zonder `!` nodig: wat er wel in moet staan",
                     "a rule needs at least one group without `!`: what must occur",
                 )));
             }
-            rules.push(Rule { kind: kind.clone(), line: line_number, groups });
+            rules.push(Rule {
+                kind: kind.clone(),
+                line: line_number,
+                groups,
+            });
         }
         Ok(RiskSignals {
             rules,
+            kinds,
             #[cfg(any(test, feature = "index"))]
             source: source.to_string(),
         })
@@ -125,23 +167,50 @@ impl RiskSignals {
     #[cfg(any(test, feature = "index"))]
     /// Every whole word the rules name (not the `*` prefixes), for the site lexicon.
     pub(crate) fn words(&self) -> Vec<String> {
-        let patterns = self.rules.iter().flat_map(|r| &r.groups).flat_map(|g| &g.phrases).flat_map(|p| p.0.iter().flatten());
-        patterns.filter_map(|p| if let Pattern::Word(w) = p { Some(w.clone()) } else { None }).collect()
+        let patterns = self
+            .rules
+            .iter()
+            .flat_map(|r| &r.groups)
+            .flat_map(|g| &g.phrases)
+            .flat_map(|p| p.0.iter().flatten());
+        patterns
+            .filter_map(|p| {
+                if let Pattern::Word(w) = p {
+                    Some(w.clone())
+                } else {
+                    None
+                }
+            })
+            .collect()
     }
 
     /// The rules that fire for a question's words as the analyzer understood them, in file
     /// order: a rule word also matches every form of its lemma ("opsluiten" matches
     /// "opgesloten" and "ze sluiten me op").
-    pub(crate) fn find_analysed(&self, words: &[AnalysedWord], analyzer: &Analyzer) -> Vec<RiskSignal<'_>> {
+    pub(crate) fn find_analysed(
+        &self,
+        words: &[AnalysedWord],
+        analyzer: &Analyzer,
+    ) -> Vec<RiskSignal<'_>> {
         let rule_lemmas = |rule_word: &str| -> Vec<String> {
-            analyzer.forms(rule_word).map(|f| f.lemmas.clone()).unwrap_or_default()
+            analyzer
+                .forms(rule_word)
+                .map(|f| f.lemmas.clone())
+                .unwrap_or_default()
         };
         let words: Vec<Seen> = words
             .iter()
             .map(|w| {
-                let mut lemmas: Vec<String> = w.forms.as_ref().map(|f| f.lemmas.clone()).unwrap_or_default();
+                let mut lemmas: Vec<String> = w
+                    .forms
+                    .as_ref()
+                    .map(|f| f.lemmas.clone())
+                    .unwrap_or_default();
                 lemmas.extend(w.joined.clone());
-                Seen { forms: vec![w.typed.clone(), w.word.clone()], lemmas }
+                Seen {
+                    forms: vec![w.typed.clone(), w.word.clone()],
+                    lemmas,
+                }
             })
             .collect();
         self.fire(&words, &rule_lemmas)
@@ -150,21 +219,50 @@ impl RiskSignals {
     /// The rules that fire for a question, in file order, comparing words as written (for
     /// rule files checked without a site).
     pub fn find(&self, question: &str) -> Vec<RiskSignal<'_>> {
-        let words: Vec<Seen> = text::words(question).into_iter().map(|w| Seen { forms: vec![w.text], lemmas: Vec::new() }).collect();
+        let words: Vec<Seen> = text::words(question)
+            .into_iter()
+            .map(|w| Seen {
+                forms: vec![w.text],
+                lemmas: Vec::new(),
+            })
+            .collect();
         self.fire(&words, &|_: &str| Vec::new())
     }
 
-    fn fire(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> Vec<RiskSignal<'_>> {
+    fn fire(
+        &self,
+        words: &[Seen],
+        rule_lemmas: &dyn Fn(&str) -> Vec<String>,
+    ) -> Vec<RiskSignal<'_>> {
         self.rules
             .iter()
-            .filter(|rule| rule.groups.iter().all(|group| group.occurs_in(words, rule_lemmas) != group.negated))
-            .map(|rule| RiskSignal { kind: &rule.kind, line: rule.line })
+            .filter(|rule| rule.fires(words, rule_lemmas))
+            .map(|rule| RiskSignal {
+                kind: &rule.kind,
+                line: rule.line,
+            })
             .collect()
     }
 
     /// Whether any rule fires for a question.
     pub fn is_urgent(&self, question: &str) -> bool {
         !self.find(question).is_empty()
+    }
+
+    /// The kinds of signal, in the order of their headers.
+    pub fn kinds(&self) -> Vec<&str> {
+        self.kinds.iter().map(String::as_str).collect()
+    }
+
+    /// The rules: their kind and line, in file order, for `cjg check`.
+    pub fn rule_lines(&self) -> Vec<RiskSignal<'_>> {
+        self.rules
+            .iter()
+            .map(|r| RiskSignal {
+                kind: &r.kind,
+                line: r.line,
+            })
+            .collect()
     }
 
     /// The number of rules.
@@ -190,17 +288,66 @@ struct Seen {
     lemmas: Vec<String>,
 }
 
+/// How many words before a found part an exclusion (`!`) still counts: "mijn peuter slaat
+/// me" is no signal, "hij slaat me waar de baby bij is" is.
+const EXCLUSION_REACH: usize = 3;
+/// How many words after a found part an exclusion still counts: the word that says what it
+/// is about ("misbruik van alcohol" needs a phrase, "gewelddadige spelletjes" does not).
+const EXCLUSION_REACH_AFTER: usize = 1;
+
+impl Rule {
+    /// Every part without `!` occurs somewhere where no part with `!` stands in its reach:
+    /// in or over its own words, the three words before them or the word after them.
+    fn fires(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> bool {
+        let exclusions: Vec<(usize, usize)> = self
+            .groups
+            .iter()
+            .filter(|g| g.negated)
+            .flat_map(|g| g.occurrences(words, rule_lemmas))
+            .collect();
+        let clean = |(start, end): (usize, usize)| {
+            let from = start.saturating_sub(EXCLUSION_REACH);
+            !exclusions
+                .iter()
+                .any(|&(s, e)| s < end + EXCLUSION_REACH_AFTER && e > from)
+        };
+        self.groups
+            .iter()
+            .filter(|g| !g.negated)
+            .all(|g| g.occurrences(words, rule_lemmas).into_iter().any(clean))
+    }
+}
+
 impl Group {
-    fn occurs_in(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> bool {
-        self.phrases.iter().any(|phrase| phrase.occurs_in(words, rule_lemmas))
+    /// Where the group occurs: (first word, past the last word) of each occurrence.
+    fn occurrences(
+        &self,
+        words: &[Seen],
+        rule_lemmas: &dyn Fn(&str) -> Vec<String>,
+    ) -> Vec<(usize, usize)> {
+        self.phrases
+            .iter()
+            .flat_map(|phrase| phrase.occurrences(words, rule_lemmas))
+            .collect()
     }
 }
 
 impl Phrase {
-    fn occurs_in(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> bool {
-        words.windows(self.0.len()).any(|window| {
-            window.iter().zip(&self.0).all(|(word, allowed)| allowed.iter().any(|p| p.matches(word, rule_lemmas)))
-        })
+    fn occurrences(
+        &self,
+        words: &[Seen],
+        rule_lemmas: &dyn Fn(&str) -> Vec<String>,
+    ) -> Vec<(usize, usize)> {
+        let n = self.0.len();
+        (0..words.len().saturating_sub(n - 1))
+            .filter(|&at| {
+                words[at..at + n]
+                    .iter()
+                    .zip(&self.0)
+                    .all(|(word, allowed)| allowed.iter().any(|p| p.matches(word, rule_lemmas)))
+            })
+            .map(|at| (at, at + n))
+            .collect()
     }
 }
 
@@ -210,11 +357,14 @@ impl Pattern {
             Pattern::Word(rule) => {
                 word.forms.iter().any(|form| {
                     form == rule
-                        || rule.len() >= MIN_FUZZY_WORD && spelling::distance(form.as_bytes(), rule.as_bytes(), 1).is_some()
-                }) || !word.lemmas.is_empty() && rule_lemmas(rule).iter().any(|l| word.lemmas.contains(l))
+                        || rule.len() >= MIN_FUZZY_WORD
+                            && spelling::distance(form.as_bytes(), rule.as_bytes(), 1).is_some()
+                }) || !word.lemmas.is_empty()
+                    && rule_lemmas(rule).iter().any(|l| word.lemmas.contains(l))
             }
             Pattern::Prefix(prefix) => word.forms.iter().chain(&word.lemmas).any(|form| {
-                form.starts_with(prefix.as_str()) || prefix.len() >= MIN_FUZZY_PREFIX && fuzzy_prefix(form, prefix)
+                form.starts_with(prefix.as_str())
+                    || prefix.len() >= MIN_FUZZY_PREFIX && fuzzy_prefix(form, prefix)
             }),
         }
     }
@@ -227,17 +377,50 @@ fn fuzzy_prefix(word: &str, prefix: &str) -> bool {
         .any(|start| spelling::distance(start.as_bytes(), prefix.as_bytes(), 1).is_some())
 }
 
-fn parse_group(group: &str) -> Result<Group, Bericht> {
+fn parse_group(group: &str, concepts: &HashMap<String, Vec<Phrase>>) -> Result<Group, Bericht> {
     let group = group.trim();
     let (negated, group) = match group.strip_prefix('!') {
         Some(rest) => (true, rest),
         None => (false, group),
     };
-    let phrases = group.split('|').map(parse_phrase).collect::<Result<Vec<_>, _>>()?;
-    Ok(Group { negated, phrases })
+    Ok(Group {
+        negated,
+        phrases: parse_alternatives(group, concepts)?,
+    })
 }
 
-fn parse_phrase(phrase: &str) -> Result<Phrase, Bericht> {
+/// Choices separated by `|`; a choice that is `@name` stands for the concept's choices.
+fn parse_alternatives(
+    list: &str,
+    concepts: &HashMap<String, Vec<Phrase>>,
+) -> Result<Vec<Phrase>, Bericht> {
+    let mut phrases = Vec::new();
+    for choice in list.split('|') {
+        match choice
+            .trim()
+            .strip_prefix('@')
+            .filter(|name| !name.contains(char::is_whitespace))
+        {
+            Some(name) => phrases.extend(concept(name, concepts)?.iter().cloned()),
+            None => phrases.push(parse_phrase(choice, concepts)?),
+        }
+    }
+    Ok(phrases)
+}
+
+fn concept<'c>(
+    name: &str,
+    concepts: &'c HashMap<String, Vec<Phrase>>,
+) -> Result<&'c Vec<Phrase>, Bericht> {
+    concepts.get(name).ok_or_else(|| {
+        Bericht::new(
+            format!("het begrip `@{name}` bestaat (nog) niet: schrijf eerst `@{name} = …` boven deze regel"),
+            format!("the concept `@{name}` does not exist (yet): write `@{name} = …` above this line first"),
+        )
+    })
+}
+
+fn parse_phrase(phrase: &str, concepts: &HashMap<String, Vec<Phrase>>) -> Result<Phrase, Bericht> {
     let positions: Vec<&str> = phrase.split_whitespace().collect();
     if positions.is_empty() {
         return Err(Bericht::new(
@@ -245,11 +428,28 @@ fn parse_phrase(phrase: &str) -> Result<Phrase, Bericht> {
             "empty choice: check for `||`, `| +` or a `+` or `|` at the start or end of the line",
         ));
     }
-    positions
-        .into_iter()
-        .map(|position| position.split('/').map(parse_pattern).collect())
-        .collect::<Result<_, _>>()
-        .map(Phrase)
+    let mut parsed = Vec::new();
+    for position in positions {
+        let mut allowed = Vec::new();
+        for written in position.split('/') {
+            match written.strip_prefix('@') {
+                Some(name) => {
+                    for phrase in concept(name, concepts)? {
+                        let [only] = phrase.0.as_slice() else {
+                            return Err(Bericht::new(
+                                format!("`@{name}` heeft keuzes van meer woorden en past niet op één plek in een reeks"),
+                                format!("`@{name}` has choices of several words and does not fit one place in a row"),
+                            ));
+                        };
+                        allowed.extend(only.iter().cloned());
+                    }
+                }
+                None => allowed.push(parse_pattern(written)?),
+            }
+        }
+        parsed.push(allowed);
+    }
+    Ok(Phrase(parsed))
 }
 
 fn parse_pattern(written: &str) -> Result<Pattern, Bericht> {
@@ -272,11 +472,17 @@ fn parse_pattern(written: &str) -> Result<Pattern, Bericht> {
     }
     if is_prefix && only.text.chars().count() < MIN_PREFIX {
         return Err(Bericht::new(
-            format!("`{written}` is te kort om op `*` te eindigen: geef minstens {MIN_PREFIX} letters"),
+            format!(
+                "`{written}` is te kort om op `*` te eindigen: geef minstens {MIN_PREFIX} letters"
+            ),
             format!("`{written}` is too short to end in `*`: give at least {MIN_PREFIX} letters"),
         ));
     }
-    Ok(if is_prefix { Pattern::Prefix(only.text.clone()) } else { Pattern::Word(only.text.clone()) })
+    Ok(if is_prefix {
+        Pattern::Prefix(only.text.clone())
+    } else {
+        Pattern::Word(only.text.clone())
+    })
 }
 
 #[cfg(test)]
@@ -322,7 +528,13 @@ mod tests {
     #[test]
     fn reports_kind_and_line() {
         let s = signals("# uitleg\n[acuut gevaar]\nmes + dreigt\n");
-        assert_eq!(s.find("hij dreigt met een mes"), [RiskSignal { kind: "acuut gevaar", line: 3 }]);
+        assert_eq!(
+            s.find("hij dreigt met een mes"),
+            [RiskSignal {
+                kind: "acuut gevaar",
+                line: 3
+            }]
+        );
     }
 
     #[test]
@@ -336,97 +548,5 @@ mod tests {
         assert!(error("[a]\nz*lf\n").message.en.contains("one word"));
         assert!(error("[a]\n!peuter\n").message.en.contains("without `!`"));
         assert!(error("[a\nmes\n").message.en.contains("square brackets"));
-    }
-}
-
-/// The real rule file against the shared risk test set and sentences of our own.
-#[cfg(test)]
-mod site_rules {
-    use std::path::{Path, PathBuf};
-
-    use super::*;
-
-    fn site_signals() -> RiskSignals {
-        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/signalen.txt");
-        let source = std::fs::read_to_string(&file).expect("content/signalen.txt exists");
-        RiskSignals::parse(&source, &file).unwrap_or_else(|e| panic!("{e}"))
-    }
-
-    /// `../shared/qa/risico.tsv` beside the repository: `question<TAB>0|1` per line.
-    fn risk_test_set() -> Vec<(String, bool)> {
-        let file: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/qa/risico.tsv");
-        let source = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        source
-            .lines()
-            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-            .map(|line| {
-                let (question, urgent) = line.split_once('\t').expect("question<TAB>0|1");
-                (question.to_string(), urgent.trim() == "1")
-            })
-            .collect()
-    }
-
-    fn misjudged(signals: &RiskSignals, cases: &[(&str, bool)]) -> Vec<String> {
-        cases
-            .iter()
-            .filter(|(question, urgent)| signals.is_urgent(question) != *urgent)
-            .map(|(question, urgent)| format!("{question:?} should {}be urgent", if *urgent { "" } else { "not " }))
-            .collect()
-    }
-
-    #[test]
-    fn catches_every_risk_in_the_test_set_and_no_ordinary_question() {
-        let signals = site_signals();
-        let cases = risk_test_set();
-        assert!(cases.len() >= 20, "risico.tsv has {} cases", cases.len());
-        let cases: Vec<(&str, bool)> = cases.iter().map(|(q, u)| (q.as_str(), *u)).collect();
-        assert_eq!(misjudged(&signals, &cases), Vec::<String>::new());
-    }
-
-    #[test]
-    fn generalises_to_sentences_it_has_not_seen() {
-        let urgent = [
-            "mn stiefmoeder sloeg mij gisteren met een riem",
-            "mijn broer heeft me geschopt en ik heb overal blauwe plekken van hem",
-            "we worden door papa geslagen",
-            "ik krijg klappen als mijn moeder gedronken heeft",
-            "mijn pa slaat mijn ma",
-            "mijn ouders slaan elkaar als ze ruzie hebben",
-            "hoe weet ik of de buurjongen mishandeld wordt",
-            "de trainer zat aan mij na de training",
-            "hij dwong me om seks te hebben",
-            "iemand dreigt mijn naaktfoto's te verspreiden",
-            "ik denk soms aan zelfmoort",
-            "ik wou dat ik dood was",
-            "mijn dochter krast zichzelf in haar armen",
-            "ik zie het niet meer zitten en wil niet meer leven",
-            "ik ben bang om naar huis te gaan",
-            "ik ben weggelopen en slaap op straat",
-            "mijn ex zegt dat hij me komt vermoorden",
-            "er staat iemand met een mes voor de deur en hij dreigt",
-        ];
-        let ordinary = [
-            "mijn kind slaat zijn broertje, hoe leer ik hem dat niet te doen",
-            "mijn dreumes slaat me als ik nee zeg",
-            "is een tik op de billen erg",
-            "mijn zoon gamet de hele dag gewelddadige spelletjes",
-            "mijn opa is dood, hoe vertel ik dat aan mijn kind",
-            "ik ben geslaagd voor mijn examen",
-            "ik heb slecht geslapen en ben moe",
-            "moet ik me uitkleden bij de huisarts",
-            "ik ben vergeten de pil te slikken",
-            "ik heb onveilig gevreeen, kan ik zwanger zijn",
-            "mijn peuter is weggelopen in de supermarkt",
-            "ik durf het niet aan mijn ouders te vertellen dat ik verliefd ben",
-            "ik wil mijn school afmaken",
-            "mijn kind krijgt snel blauwe plekken",
-            "ik weet niet meer verder met mijn puber",
-            "wat te doen bij misbruik van alcohol",
-            "hoe leer ik mijn kind met een mes snijden",
-        ];
-        let signals = site_signals();
-        let cases: Vec<(&str, bool)> =
-            urgent.iter().map(|q| (*q, true)).chain(ordinary.iter().map(|q| (*q, false))).collect();
-        assert_eq!(misjudged(&signals, &cases), Vec::<String>::new());
     }
 }

@@ -18,9 +18,10 @@ use crate::stem::Stemmer;
 use crate::stopwords::is_stopword;
 use crate::vocabulary::Vocabulary;
 
-/// The slice of `lexicon` for a site with `vocabulary` whose rules also name `rule_words`.
-pub(crate) fn slice(lexicon: &Lexicon, vocabulary: &Arc<Vocabulary>, rule_words: &[String], stemmer: Stemmer) -> SiteLexicon {
-    let site_words = vocabulary.words().chain(rule_words.iter().map(String::as_str));
+/// The slice of `lexicon` for a site with `vocabulary` whose rules and risk examples also
+/// use `other_words`.
+pub(crate) fn slice(lexicon: &Lexicon, vocabulary: &Arc<Vocabulary>, other_words: &[String], stemmer: Stemmer) -> SiteLexicon {
+    let site_words = vocabulary.words().chain(other_words.iter().map(String::as_str));
     let site_lemmas: BTreeSet<String> = site_words
         .filter(|w| w.len() >= 2 && !is_stopword(w))
         .flat_map(|w| lexicon.lemmas(w))

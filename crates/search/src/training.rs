@@ -1,0 +1,63 @@
+//! Training the risk classifier from the editors' examples and the pages' `vragen` (natively,
+//! during `cjg build`).
+
+use crate::analyzer::Analyzer;
+use crate::classifier::{Classifier, Sample, Settings};
+use crate::document::Document;
+use crate::features;
+use crate::rules::Rules;
+
+/// At most this many `vragen` lines of the pages join the ordinary examples, taken evenly
+/// over the site, so that training stays quick on a site of 10,000 pages.
+const MAX_PAGE_VRAGEN: usize = 3_000;
+
+/// The risk model of a site, or `None` when it has no examples file.
+pub(crate) fn risk_model(analyzer: &Analyzer, rules: &Rules, docs: &[Document], settings: &Settings) -> Option<Classifier> {
+    let urgent = rules.examples.urgent().count();
+    if urgent == 0 {
+        return None;
+    }
+    let samples = samples(analyzer, rules, docs);
+    Some(Classifier::train(&samples, &rules.signals.kinds(), settings))
+}
+
+/// A page whose `vragen` the examples' model calls urgent this often is about a risk itself
+/// (violence at home, the meldcode): its `vragen` are no ordinary questions to learn from.
+const RISK_PAGE_SHARE: f32 = 0.3;
+
+/// Every training sample: the examples file, then the pages' `vragen` as ordinary questions.
+/// Left out are the `vragen` a rule calls urgent, and all `vragen` of pages about a risk (see
+/// [`RISK_PAGE_SHARE`]): those are urgent questions a help page answers ("mijn vader slaat
+/// me"), not ordinary ones.
+pub(crate) fn samples<'a>(analyzer: &Analyzer, rules: &'a Rules, docs: &'a [Document]) -> Vec<Sample<'a>> {
+    let sample = |text: &'a str, line: usize, kind: Option<&'a str>| Sample {
+        text,
+        line,
+        features: features::of(&analyzer.analyse(text, true), analyzer),
+        urgent: kind.is_some(),
+        kind,
+    };
+    let mut samples: Vec<Sample<'a>> =
+        rules.examples.examples.iter().map(|e| sample(e.text.as_str(), e.line, e.kind.as_deref())).collect();
+    if samples.iter().all(|s| !s.urgent) {
+        return samples;
+    }
+    let quick = Settings { epochs: 10, ..Settings::default() };
+    let examples_model = Classifier::train(&samples, &rules.signals.kinds(), &quick);
+    let mut vragen: Vec<Sample<'a>> = Vec::new();
+    for doc in docs {
+        let page: Vec<Sample<'a>> = doc
+            .vragen
+            .iter()
+            .filter(|v| rules.signals.find_analysed(&analyzer.analyse(v, true), analyzer).is_empty())
+            .map(|v| sample(v.as_str(), 0, None))
+            .collect();
+        let urgent = page.iter().filter(|s| examples_model.judge(&s.features).urgent).count();
+        if (urgent as f32) < RISK_PAGE_SHARE * doc.vragen.len() as f32 {
+            vragen.extend(page);
+        }
+    }
+    let every = vragen.len().div_ceil(MAX_PAGE_VRAGEN).max(1);
+    samples.extend(vragen.into_iter().step_by(every));
+    samples
+}

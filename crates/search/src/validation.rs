@@ -1,0 +1,145 @@
+//! How well the risk signals do on questions they were not made from: 10-fold
+//! cross-validation over the editors' examples and the pages' `vragen` (`cjg check
+//! --signalen`). The rules are judged on every example; the classifier on each fold by a model
+//! trained without it; the union as the widget decides.
+//!
+//! It also tells editors what to improve: rules that no example exercises, and urgent
+//! examples only the classifier catches (a hint for a rule).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::analyzer::Analyzer;
+use crate::classifier::{Classifier, Settings};
+use crate::document::Document;
+use crate::index::site_words;
+use crate::rules::Rules;
+use crate::stem::Stemmer;
+use crate::training;
+
+/// Recall on urgent examples and the share of false alarms on ordinary ones.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Rates {
+    /// Urgent examples caught, as a share.
+    pub recall: f64,
+    /// Ordinary examples flagged, as a share.
+    pub false_alarms: f64,
+}
+
+/// The outcome of cross-validation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Validation {
+    /// Folds used.
+    pub folds: usize,
+    /// Urgent and ordinary examples.
+    pub urgent: usize,
+    /// Ordinary examples (the examples file's and the pages' `vragen`).
+    pub ordinary: usize,
+    /// The rules alone.
+    pub rules: Rates,
+    /// The classifier alone.
+    pub classifier: Rates,
+    /// Rules or classifier: what the widget does.
+    pub union: Rates,
+    /// Recall of the union per kind, in the order of `signalen.txt`.
+    pub per_kind: Vec<(String, f64)>,
+    /// Urgent examples that neither layer caught, with their line in the examples file.
+    pub missed: Vec<(usize, String)>,
+    /// Urgent examples only the classifier caught, with their kind: hints for a rule.
+    pub only_classifier: Vec<(usize, String, String)>,
+    /// Ordinary questions that raised an alarm.
+    pub alarms: Vec<(usize, String)>,
+    /// Lines of `signalen.txt` whose rule no example exercises.
+    pub idle_rules: Vec<usize>,
+}
+
+/// Cross-validates the risk signals of a site with `folds` folds; with one fold the classifier
+/// is trained on everything and judged on what it learned from (quick, for `cjg check`).
+pub fn cross_validate(docs: &[Document], rules: &Rules, folds: usize) -> Validation {
+    cross_validate_with(docs, rules, folds, &Settings::default())
+}
+
+/// [`cross_validate`] with other training settings, for tuning them.
+pub fn cross_validate_with(docs: &[Document], rules: &Rules, folds: usize, settings: &Settings) -> Validation {
+    let stemmer = Stemmer::new();
+    let (vocabulary, lexicon) = site_words(docs, rules, stemmer);
+    let analyzer = Arc::new(Analyzer::new(vocabulary, Arc::new(lexicon), stemmer));
+    let samples = training::samples(&analyzer, rules, docs);
+    let kinds = rules.signals.kinds();
+
+    // The rules need no training: judge every example once, and note which rules fire.
+    let mut fired_lines: BTreeMap<usize, usize> = BTreeMap::new();
+    let by_rules: Vec<bool> = samples
+        .iter()
+        .map(|sample| {
+            let words = analyzer.analyse(sample.text, true);
+            let fired = rules.signals.find_analysed(&words, &analyzer);
+            for signal in &fired {
+                *fired_lines.entry(signal.line).or_default() += 1;
+            }
+            !fired.is_empty()
+        })
+        .collect();
+
+    let mut by_model = vec![false; samples.len()];
+    if folds <= 1 {
+        let model = Classifier::train(&samples, &kinds, settings);
+        for (i, sample) in samples.iter().enumerate() {
+            by_model[i] = model.judge(&sample.features).urgent;
+        }
+    }
+    for fold in (0..folds).filter(|_| folds > 1) {
+        let train: Vec<_> = samples.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, s)| s.clone()).collect();
+        let model = Classifier::train(&train, &kinds, settings);
+        for (i, sample) in samples.iter().enumerate().filter(|(i, _)| i % folds == fold) {
+            by_model[i] = model.judge(&sample.features).urgent;
+        }
+    }
+
+    let rates = |flagged: &dyn Fn(usize) -> bool| {
+        let (mut caught, mut urgent, mut alarms, mut ordinary) = (0, 0, 0, 0);
+        for (i, sample) in samples.iter().enumerate() {
+            match (sample.urgent, flagged(i)) {
+                (true, true) => caught += 1,
+                (false, true) => alarms += 1,
+                _ => {}
+            }
+            if sample.urgent {
+                urgent += 1;
+            } else {
+                ordinary += 1;
+            }
+        }
+        Rates { recall: caught as f64 / urgent.max(1) as f64, false_alarms: alarms as f64 / ordinary.max(1) as f64 }
+    };
+    let union = |i: usize| by_rules[i] || by_model[i];
+    let per_kind = kinds
+        .iter()
+        .map(|kind| {
+            let of_kind: Vec<usize> = (0..samples.len()).filter(|&i| samples[i].kind == Some(*kind)).collect();
+            let caught = of_kind.iter().filter(|&&i| union(i)).count();
+            (kind.to_string(), caught as f64 / of_kind.len().max(1) as f64)
+        })
+        .collect();
+    let listed = |keep: &dyn Fn(usize) -> bool| -> Vec<(usize, String)> {
+        (0..samples.len()).filter(|&i| keep(i)).map(|i| (samples[i].line, samples[i].text.to_string())).collect()
+    };
+    Validation {
+        folds,
+        urgent: samples.iter().filter(|s| s.urgent).count(),
+        ordinary: samples.iter().filter(|s| !s.urgent).count(),
+        rules: rates(&|i| by_rules[i]),
+        classifier: rates(&|i| by_model[i]),
+        union: rates(&union),
+        per_kind,
+        missed: listed(&|i| samples[i].urgent && !union(i)),
+        only_classifier: (0..samples.len())
+            .filter(|&i| samples[i].urgent && by_model[i] && !by_rules[i])
+            .map(|i| (samples[i].line, samples[i].text.to_string(), samples[i].kind.unwrap_or_default().to_string()))
+            .collect(),
+        alarms: listed(&|i| !samples[i].urgent && union(i)),
+        idle_rules: rules.signals.rule_lines().iter().map(|r| r.line).filter(|line| !fired_lines.contains_key(line)).collect(),
+    }
+}
