@@ -12,56 +12,25 @@ use cjg_tests::{cjg_binary, copy_dir};
 
 /// The fixture and what the error message must contain.
 const CASES: &[(&str, &[&str])] = &[
-    (
-        "front-matter-not-closed",
-        &["content/thema/pagina.md:1", "niet afgesloten"],
-    ),
+    ("front-matter-not-closed", &["content/thema/pagina.md:1", "niet afgesloten"]),
     ("front-matter-invalid-toml", &["content/thema/pagina.md:3"]),
-    (
-        "front-matter-unknown-field",
-        &["content/thema/pagina.md:3", "auteur"],
-    ),
-    (
-        "front-matter-wrong-type",
-        &["content/thema/pagina.md:3", "`weight`"],
-    ),
-    (
-        "front-matter-no-title",
-        &["content/thema/pagina.md", "title"],
-    ),
+    ("front-matter-unknown-field", &["content/thema/pagina.md:3", "auteur"]),
+    ("front-matter-wrong-type", &["content/thema/pagina.md:3", "`weight`"]),
+    ("front-matter-no-title", &["content/thema/pagina.md", "title"]),
     ("template-syntax", &["templates/page.html:5", "endif"]),
-    (
-        "template-unknown-variable",
-        &["templates/page.html", "titel"],
-    ),
-    (
-        "broken-link",
-        &["content/thema/pagina.md:6", "@/thema/bestaat-niet.md"],
-    ),
+    ("template-unknown-variable", &["templates/page.html", "titel"]),
+    ("broken-link", &["content/thema/pagina.md:6", "@/thema/bestaat-niet.md"]),
     ("broken-anchor", &["content/thema/pagina.md:4", "geen-kop"]),
-    (
-        "duplicate-url",
-        &[
-            "content/thema/pagina.md",
-            "content/thema/pagina/_index.md",
-            "/thema/pagina/",
-        ],
-    ),
+    ("duplicate-url", &["content/thema/pagina.md", "content/thema/pagina/_index.md", "/thema/pagina/"]),
     ("image-without-alt", &["content/thema/pagina.md:4", "alt"]),
     ("config-unknown-key", &["site.toml:3", "kleur"]),
     ("not-utf8", &["content/thema/pagina.md:4", "UTF-8"]),
-    (
-        "signal-rule-without-header",
-        &["content/signalen.txt:2", "kopje"],
-    ),
-    (
-        "signal-rule-unknown-concept",
-        &["content/signalen.txt:3", "@bestaatniet"],
-    ),
-    (
-        "signal-example-unknown-kind",
-        &["content/signalen-voorbeelden.txt:5", "[pesten]"],
-    ),
+    ("signal-rule-without-header", &["content/signalen.txt:2", "kopje"]),
+    ("signal-rule-unknown-concept", &["content/signalen.txt:3", "@bestaatniet"]),
+    ("signal-example-unknown-kind", &["content/signalen-voorbeelden.txt:5", "[pesten]"]),
+    ("hulplijnen-unknown-soort", &["content/hulplijnen.toml:13", "`kindermishandling`", "kindermishandeling"]),
+    ("hulplijnen-duplicate-id", &["content/hulplijnen.toml:18", "`veilig-thuis`", "regel 4"]),
+    ("hulplijnen-missing-field", &["content/hulplijnen.toml:17", "bereikbaar"]),
 ];
 
 fn fixtures() -> PathBuf {
@@ -74,12 +43,7 @@ fn build(root: &Path) -> std::process::Output {
 }
 
 fn build_in(root: &Path, lang: &str) -> std::process::Output {
-    Command::new(cjg_binary())
-        .arg("--root")
-        .arg(root)
-        .args(["--lang", lang, "build"])
-        .output()
-        .expect("cjg runs")
+    Command::new(cjg_binary()).arg("--root").arg(root).args(["--lang", lang, "build"]).output().expect("cjg runs")
 }
 
 /// Every file below `dir` with its content.
@@ -88,12 +52,7 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .into_iter()
         .map(|e| e.expect("readable output"))
         .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().to_path_buf(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap()))
         .collect()
 }
 
@@ -102,21 +61,9 @@ fn minimal_site_builds() {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&fixtures().join("minimal"), dir.path());
     let out = build(dir.path());
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let public = dir.path().join("public");
-    for file in [
-        "index.html",
-        "thema/index.html",
-        "thema/pagina/index.html",
-        "404.html",
-        "sitemap.xml",
-        "atom.xml",
-        "robots.txt",
-    ] {
+    for file in ["index.html", "thema/index.html", "thema/pagina/index.html", "404.html", "sitemap.xml", "atom.xml", "robots.txt"] {
         assert!(public.join(file).is_file(), "{file} missing");
     }
     let page = std::fs::read_to_string(public.join("thema/pagina/index.html")).unwrap();
@@ -127,17 +74,11 @@ fn minimal_site_builds() {
 fn messages_in_english_on_request() {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&fixtures().join("minimal"), dir.path());
-    copy_dir(
-        &fixtures().join("broken/front-matter-not-closed"),
-        dir.path(),
-    );
+    copy_dir(&fixtures().join("broken/front-matter-not-closed"), dir.path());
     let out = build_in(dir.path(), "en");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
-    assert!(
-        stderr.contains("content/thema/pagina.md:1: front matter: the front matter is not closed"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("content/thema/pagina.md:1: front matter: the front matter is not closed"), "{stderr}");
     assert!(stderr.contains("public/ is unchanged"), "{stderr}");
 }
 
@@ -148,10 +89,7 @@ fn broken_input_is_named_and_keeps_the_previous_site() {
         let dir = tempfile::tempdir().unwrap();
         copy_dir(&fixtures().join("minimal"), dir.path());
         let first = build(dir.path());
-        assert!(
-            first.status.success(),
-            "{case}: the minimal site must build first"
-        );
+        assert!(first.status.success(), "{case}: the minimal site must build first");
         let before = snapshot(&dir.path().join("public"));
 
         copy_dir(&fixtures().join("broken").join(case), dir.path());

@@ -106,6 +106,34 @@ pub enum FrontMatterProblem {
     },
 }
 
+/// What is wrong with `content/hulplijnen.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HulplijnProblem {
+    /// Not valid TOML, a missing or unknown field or a wrong type; the field if known and the parser's words.
+    Toml {
+        /// The field whose value is wrong, when the parser did not name it.
+        field: Option<String>,
+        /// The TOML parser's explanation.
+        detail: String,
+    },
+    /// An `id` that is empty or has other characters than letters, digits and `-`.
+    BadId(String),
+    /// Two lines with the same `id`.
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// The line of the first one.
+        first: usize,
+    },
+    /// A `soorten` entry that is no section of `signalen.txt`.
+    UnknownSoort {
+        /// The kind as written.
+        soort: String,
+        /// The sections of `signalen.txt`.
+        known: Vec<String>,
+    },
+}
+
 /// Why a link leads nowhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkProblem {
@@ -154,6 +182,24 @@ pub enum SiteError {
         at: Location,
         /// What is wrong.
         problem: FrontMatterProblem,
+    },
+    /// `content/hulplijnen.toml` is not valid, misses a field, or names an unknown kind.
+    #[error("{}", self.message(Taal::Nl))]
+    Hulplijnen {
+        /// Where in the file.
+        at: Location,
+        /// What is wrong.
+        problem: HulplijnProblem,
+    },
+    /// `signalen.txt`, whose kinds `hulplijnen.toml` names, has a mistake.
+    #[error("{}", self.message(Taal::Nl))]
+    Signalen {
+        /// Where in signalen.txt.
+        at: Location,
+        /// The search crate's message in Dutch.
+        nl: String,
+        /// The same in English.
+        en: String,
     },
     /// A link in the Markdown points to a page, section or anchor that does not exist.
     #[error("{}", self.message(Taal::Nl))]
@@ -213,6 +259,8 @@ impl SiteError {
             SiteError::NotUtf8 { at }
             | SiteError::Config { at, .. }
             | SiteError::FrontMatter { at, .. }
+            | SiteError::Hulplijnen { at, .. }
+            | SiteError::Signalen { at, .. }
             | SiteError::BrokenLink { at, .. }
             | SiteError::MissingAlt { at, .. }
             | SiteError::Template { at, .. } => at.clone(),
@@ -230,6 +278,8 @@ impl SiteError {
             ),
             SiteError::Config { problem, .. } => config_message(problem, taal),
             SiteError::FrontMatter { problem, .. } => front_matter_message(problem, taal),
+            SiteError::Hulplijnen { problem, .. } => hulplijn_message(problem, taal),
+            SiteError::Signalen { nl, en, .. } => taal.kies(nl.as_str(), en.as_str()),
             SiteError::BrokenLink { link, problem, .. } => link_message(link, problem, taal),
             SiteError::MissingAlt { src, .. } => taal.kies(
                 format!("afbeelding `{src}` heeft geen alt-tekst; beschrijf tussen de haken wat erop staat: ![wat je ziet]({src})"),
@@ -292,6 +342,29 @@ fn front_matter_message(problem: &FrontMatterProblem, taal: Taal) -> String {
         FrontMatterProblem::Toml { field: None, detail } => detail.clone(),
     };
     taal.kies(format!("gegevens bovenaan (front matter): {text}"), format!("front matter: {text}"))
+}
+
+fn hulplijn_message(problem: &HulplijnProblem, taal: Taal) -> String {
+    match problem {
+        HulplijnProblem::Toml { field: Some(field), detail } => format!("`{field}`: {detail}"),
+        HulplijnProblem::Toml { field: None, detail } => detail.clone(),
+        HulplijnProblem::BadId(id) => taal.kies(
+            format!("`id` \"{id}\" mag alleen letters, cijfers en - bevatten"),
+            format!("`id` \"{id}\" may only contain letters, digits and -"),
+        ),
+        HulplijnProblem::DuplicateId { id, first } => taal.kies(
+            format!("`id` `{id}` staat ook op regel {first}; geef elke hulplijn een eigen id"),
+            format!("`id` `{id}` is also on line {first}; give every help line its own id"),
+        ),
+        HulplijnProblem::UnknownSoort { soort, known } if known.is_empty() => taal.kies(
+            format!("`soorten`: `{soort}` is geen soort, want content/signalen.txt heeft geen kopjes (of ontbreekt)"),
+            format!("`soorten`: `{soort}` is no kind, because content/signalen.txt has no headers (or is missing)"),
+        ),
+        HulplijnProblem::UnknownSoort { soort, known } => taal.kies(
+            format!("`soorten`: `{soort}` is geen kopje van content/signalen.txt; kies uit: {}", known.join(" · ")),
+            format!("`soorten`: `{soort}` is no header of content/signalen.txt; choose from: {}", known.join(" · ")),
+        ),
+    }
 }
 
 fn link_message(link: &str, problem: &LinkProblem, taal: Taal) -> String {

@@ -8,6 +8,7 @@ mod config;
 mod context;
 mod error;
 mod front_matter;
+mod hulplijnen;
 mod library;
 mod markdown;
 mod output;
@@ -20,8 +21,9 @@ mod timings;
 
 pub use assets::{Asset, AssetCache, Precompressed};
 pub use config::{Config, Contact, Registratie};
-pub use error::{BuildErrors, ConfigProblem, FrontMatterProblem, LinkProblem, Location, SiteError, Taal};
+pub use error::{BuildErrors, ConfigProblem, FrontMatterProblem, HulplijnProblem, LinkProblem, Location, SiteError, Taal};
 pub use front_matter::{Aanbod, Doelgroep, FrontMatter};
+pub use hulplijnen::{parse as parse_hulplijnen, tel, Hulplijn, HULPLIJNEN_FILE};
 pub use library::{Kind, Library, Page};
 pub use markdown::Heading;
 pub use scaffold::{civil_from_days, new_entry, today, NewKind};

@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::context::{Contexts, Summary};
 use crate::error::{BuildErrors, LinkProblem, Location, SiteError};
 use crate::front_matter::Doelgroep;
+use crate::hulplijnen::{self, Hulplijn};
 use crate::library::{Kind, Library, Page};
 use crate::output::Staging;
 use crate::templates::{self, ASSET_FOLDER};
@@ -33,6 +34,8 @@ pub struct Site {
     pub config: Config,
     /// Every page and section, rendered.
     pub library: Library,
+    /// The help lines of `content/hulplijnen.toml`, in file order (none without the file).
+    pub hulplijnen: Vec<Hulplijn>,
     tera: Tera,
 }
 
@@ -51,6 +54,7 @@ struct Base<'a> {
     config: &'a Config,
     assets: &'a AssetUrls,
     nav: Vec<Summary<'a>>,
+    hulplijnen: &'a [Hulplijn],
 }
 
 /// One `<url>` of sitemap.xml.
@@ -64,10 +68,19 @@ impl Site {
     /// Loads `root`/site.toml, every file in `root`/content and every template in `root`/templates.
     pub fn load(root: &Path) -> Result<Site, BuildErrors> {
         let config = Config::load(&root.join("site.toml")).map_err(|e| relabel(e, root))?;
-        let library = Library::load(&root.join("content"), Path::new("content"))?;
+        let library = Library::load(&root.join("content"), Path::new("content"));
+        let hulplijnen = hulplijnen::load(&root.join("content"), Path::new("content"));
+        let (library, hulplijnen) = match (library, hulplijnen) {
+            (Ok(library), Ok(hulplijnen)) => (library, hulplijnen),
+            (library, hulplijnen) => {
+                let mut errors = library.err().map(|e| e.0).unwrap_or_default();
+                errors.extend(hulplijnen.err());
+                return Err(BuildErrors(errors));
+            }
+        };
         let mut tera = templates::load(&root.join("templates"))?;
         templates::register_url_function(&mut tera, &library);
-        Ok(Site { root: root.to_path_buf(), config, library, tera })
+        Ok(Site { root: root.to_path_buf(), config, library, hulplijnen, tera })
     }
 
     /// The `content/` folder, where editors also keep the search's plain-text rule files.
@@ -133,7 +146,7 @@ impl Site {
             Some(home) => home.subsections.iter().map(|&i| contexts.summary(&self.library.entries[i], 1)).collect(),
             None => Vec::new(),
         };
-        let base = Context::from_serialize(Base { config: &self.config, assets, nav })
+        let base = Context::from_serialize(Base { config: &self.config, assets, nav, hulplijnen: &self.hulplijnen })
             .map_err(|e| SiteError::Template { at: Location::file("templates"), detail: e.to_string() })?;
 
         let progress = progress_bar(self.library.entries.len());
