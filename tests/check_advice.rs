@@ -105,6 +105,25 @@ fn dead_external_link_is_an_error_with_online() {
 }
 
 #[test]
+fn help_line_numbers_are_checked_against_hulplijnen_toml() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    copy_dir(&fixtures().join("minimal"), dir.path());
+    copy_dir(&fixtures().join("hulpnummers"), dir.path());
+    let (ok, findings) = check(dir.path(), &[]);
+    assert!(!ok, "a wrong help-line number is an error");
+    let page = "content/thema/verkeerd-nummer.md";
+    let on_page: Vec<&Value> = findings.iter().filter(|f| f["file"] == page && f["soort"] != "leesbaarheid").collect();
+    let on_line = |line: u64| *on_page.iter().find(|f| f["line"] == line).unwrap_or_else(|| panic!("nothing on line {line}: {on_page:?}"));
+    let f = on_line(8);
+    assert_eq!([&f["soort"], &f["ernst"], &f["geschreven"], &f["juist"]], ["verkeerd-hulpnummer", "fout", "0800-0433", "0800-0432"]);
+    let f = on_line(10);
+    assert_eq!([&f["soort"], &f["ernst"], &f["geschreven"], &f["zoals"]], ["hulpnummer-anders", "advies", "0800 2000", "0800-2000"]);
+    let f = on_line(12);
+    assert_eq!([&f["soort"], &f["geschreven"], &f["juist"]], ["verkeerd-hulpnummer", "tel:08000423", "0800-0432"]);
+    assert_eq!(on_page.len(), 3, "line 6 is right: {on_page:?}");
+}
+
+#[test]
 fn build_errors_are_errors_in_check_too() {
     let site = advice_site();
     copy_dir(&fixtures().join("broken/broken-link"), site.path());

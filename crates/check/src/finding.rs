@@ -66,6 +66,25 @@ pub enum Soort {
         /// The other file.
         ander: PathBuf,
     },
+    /// A help line's number written in another shape than in `hulplijnen.toml` (`0800 2000`).
+    HulpnummerAnders {
+        /// The help line's name.
+        hulplijn: String,
+        /// The number as the page writes it.
+        geschreven: String,
+        /// The number as `hulplijnen.toml` writes it.
+        zoals: String,
+    },
+    /// A help line's name next to a number that is not its own, or a `tel:` link that dials
+    /// another number than its text shows.
+    VerkeerdHulpnummer {
+        /// The help line's name.
+        hulplijn: String,
+        /// The number (or `tel:` target) as the page writes it.
+        geschreven: String,
+        /// The line's number in `hulplijnen.toml`.
+        juist: String,
+    },
     /// A rule of `signalen.txt` that no example of `signalen-voorbeelden.txt` makes fire.
     RegelZonderVoorbeeld,
     /// Urgent examples of one kind that only the classifier recognises, no rule: a hint for a rule.
@@ -145,6 +164,14 @@ impl Finding {
             Soort::ZelfdeVraag { vraag, ander } => taal.kies(
                 format!("de vraag \"{vraag}\" staat ook in {}; bij welke pagina hoort hij?", ander.display()),
                 format!("the question \"{vraag}\" is also listed in {}; which page does it belong to?", ander.display()),
+            ),
+            Soort::HulpnummerAnders { hulplijn, geschreven, zoals } => taal.kies(
+                format!("het nummer van {hulplijn} staat hier als \"{geschreven}\"; schrijf het zoals in hulplijnen.toml: {zoals}"),
+                format!("the number of {hulplijn} is written \"{geschreven}\" here; write it as hulplijnen.toml does: {zoals}"),
+            ),
+            Soort::VerkeerdHulpnummer { hulplijn, geschreven, juist } => taal.kies(
+                format!("{geschreven} is niet het nummer van {hulplijn}; volgens hulplijnen.toml is dat {juist}"),
+                format!("{geschreven} is not the number of {hulplijn}; hulplijnen.toml gives {juist}"),
             ),
             Soort::RegelZonderVoorbeeld => taal.kies(
                 "geen enkel voorbeeld in signalen-voorbeelden.txt laat deze regel afgaan: voeg een voorbeeld toe dat hij moet vangen, of is de regel te streng?",

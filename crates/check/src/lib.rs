@@ -2,11 +2,12 @@
 //!
 //! [`check`] looks at a loaded [`cjg_site::Site`] and returns [`Finding`]s: advice about missing
 //! short answers and question variants, language level B1 ([`readability`]), stale pages,
-//! duplicate titles and questions, and, with `online`, external links that do not answer.
+//! duplicate titles and questions, help-line numbers that differ from `hulplijnen.toml`, and, with `online`, external links that do not answer.
 
 mod duplicates;
 mod external;
 mod finding;
+mod hulpnummers;
 mod missing;
 mod readability;
 mod signals;
@@ -37,6 +38,7 @@ pub fn check(site: &Site, options: &Options) -> Vec<Finding> {
     findings.extend(readability::check(site));
     findings.extend(stale::check(site, options.today, options.max_age_days));
     findings.extend(duplicates::check(site));
+    findings.extend(hulpnummers::check(site));
     if options.online {
         findings.extend(external::check(site));
     }
