@@ -235,7 +235,7 @@ bron = "113, 2025"
     fn the_example_site_file_loads() {
         let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
         let lijnen = load(&content, Path::new("content")).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(lijnen.len(), 14);
+        assert_eq!(lijnen.len(), 15);
         let altijd: Vec<&str> = lijnen.iter().filter(|l| l.altijd).map(Hulplijn::id).collect();
         assert_eq!(altijd, ["112", "113", "veilig-thuis", "kindertelefoon"]);
     }
