@@ -16,7 +16,7 @@ use crate::error::{HulplijnProblem, Location, SiteError};
 use crate::source::{line_of_offset, read_text};
 
 /// The file's name in `content/`.
-pub const HULPLIJNEN_FILE: &str = "hulplijnen.toml";
+const HULPLIJNEN_FILE: &str = "hulplijnen.toml";
 
 /// One help line, as templates see it (`hulplijnen` in every template, in file order).
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -238,6 +238,17 @@ bron = "113, 2025"
         assert_eq!(lijnen.len(), 15);
         let altijd: Vec<&str> = lijnen.iter().filter(|l| l.altijd).map(Hulplijn::id).collect();
         assert_eq!(altijd, ["112", "113", "veilig-thuis", "kindertelefoon"]);
+    }
+
+    #[test]
+    fn kinds_come_from_signalen_txt_and_its_mistakes_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(HULPLIJNEN_FILE), LIJN).unwrap();
+        std::fs::write(dir.path().join(SIGNALS_FILE), "[zelfdoding]\nzelfmoord*\n").unwrap();
+        assert_eq!(load(dir.path(), Path::new("content")).unwrap()[0].soorten[0].get_ref(), "zelfdoding");
+        std::fs::write(dir.path().join(SIGNALS_FILE), "zelfmoord*\n").unwrap();
+        let e = load(dir.path(), Path::new("content")).unwrap_err().to_string();
+        assert!(e.starts_with("content/signalen.txt:1:"), "{e}");
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub use assets::{Asset, AssetCache, Precompressed};
 pub use config::{Config, Contact, Registratie};
 pub use error::{BuildErrors, ConfigProblem, FrontMatterProblem, HulplijnProblem, LinkProblem, Location, SiteError, Taal};
 pub use front_matter::{Aanbod, Doelgroep, FrontMatter};
-pub use hulplijnen::{parse as parse_hulplijnen, tel, Hulplijn, HULPLIJNEN_FILE};
+pub use hulplijnen::{parse as parse_hulplijnen, tel, Hulplijn};
 pub use library::{Kind, Library, Page};
 pub use markdown::Heading;
 pub use scaffold::{civil_from_days, new_entry, today, NewKind};
