@@ -9,7 +9,10 @@
 //   data-alle-onderwerpen  URL of the themes overview, the way on when the box fails
 //   data-registratie  (optional) base URL of the site's question counter (`cjg collect`)
 //   <p class="cjg-vraag-zonder-js">            shown without JavaScript, removed here
-//   <template data-slot="urgent">              help-right-now block for risk signals
+//   <template data-slot="urgent">              help-right-now block for risk signals; its
+//       <li data-hulplijn="ID" data-soorten="kind|kind" [hidden]> are the help lines: those
+//       whose kind fired (the answer's `soorten`, strongest first) move to the top in that
+//       order and lose `hidden`; the rest keep the template's order
 //   <template data-slot="geen-antwoord">       shown when no page fits
 //
 // Nothing is fetched until the question box gets focus. Only same-origin URLs are
@@ -66,6 +69,26 @@ function maak(tag, klasse, tekst) {
   if (klasse) el.className = klasse;
   if (tekst !== undefined) el.textContent = tekst;
   return el;
+}
+
+/**
+ * Puts the help lines of an urgent block that fit the kinds that fired first, in the order of
+ * `soorten`, and shows them; the other lines keep their order. Kinds are the section names of
+ * signalen.txt, as the engine and hulplijnen.toml write them.
+ */
+function hulpVooraan(blok, soorten) {
+  const lijnen = [...blok.querySelectorAll('li[data-soorten]')];
+  const rang = (lijn) => {
+    const eigen = lijn.dataset.soorten.split('|');
+    const plek = soorten.findIndex((soort) => eigen.includes(soort));
+    return plek < 0 ? soorten.length : plek;
+  };
+  const passend = lijnen
+    .map((lijn, plek) => ({ lijn, plek, rang: rang(lijn) }))
+    .filter((l) => l.rang < soorten.length)
+    .sort((a, b) => a.rang - b.rang || a.plek - b.plek);
+  for (const { lijn } of passend) lijn.hidden = false;
+  for (const { lijn } of passend.reverse()) lijn.parentElement.prepend(lijn);
 }
 
 class CjgVraag extends HTMLElement {
@@ -223,14 +246,17 @@ class CjgVraag extends HTMLElement {
     }
     const antwoord = JSON.parse(this.vraagbaak.ask(vraag, doelgroep));
     this.openVraag = { doelgroep, urgent: antwoord.urgent, termen: antwoord.termen, beste: antwoord.answers[0]?.url ?? null };
-    const sleutel = JSON.stringify([antwoord.urgent, antwoord.answers.map((a) => a.url)]);
+    const soorten = Array.isArray(antwoord.soorten) ? antwoord.soorten : []; // absent in bundles before issue 10
+    const sleutel = JSON.stringify([antwoord.urgent, soorten, antwoord.answers.map((a) => a.url)]);
     if (sleutel === this.vorige) return; // unchanged: do not make screen readers repeat it
     this.vorige = sleutel;
 
     const delen = [];
     if (antwoord.urgent) {
       delen.push(maak('p', 'cjg-vraag-status', TEKST.hulpEerst));
-      delen.push(this.kloon(this.sjablonen.urgent, 'cjg-vraag-urgent'));
+      const blok = this.kloon(this.sjablonen.urgent, 'cjg-vraag-urgent');
+      hulpVooraan(blok, soorten);
+      delen.push(blok);
     }
     if (antwoord.answers.length === 0) {
       if (!antwoord.urgent) delen.push(maak('p', 'cjg-vraag-status', TEKST.geenAntwoord));
