@@ -65,7 +65,8 @@ struct SitemapEntry {
 }
 
 impl Site {
-    /// Loads `root`/site.toml, every file in `root`/content and every template in `root`/templates.
+    /// Loads `root`/site.toml, every file in `root`/content (with its help lines, `hulplijnen.toml`)
+    /// and every template in `root`/templates.
     pub fn load(root: &Path) -> Result<Site, BuildErrors> {
         let config = Config::load(&root.join("site.toml")).map_err(|e| relabel(e, root))?;
         let library = Library::load(&root.join("content"), Path::new("content"));
