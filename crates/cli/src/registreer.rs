@@ -12,7 +12,7 @@ use crate::error::CliError;
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct Args {
     #[command(subcommand)]
-    tokens: Option<Tokens>,
+    tokens: Option<TokenCommand>,
     /// The counts database (a SQLite file, created when missing, or a postgres:// URL).
     #[arg(long, required = true)]
     db: Option<Database>,
@@ -46,7 +46,7 @@ pub struct Args {
 }
 
 #[derive(clap::Subcommand)]
-enum Tokens {
+enum TokenCommand {
     /// Makes a token for one staff member and prints it once; only its hash is stored. Their earlier token stops working.
     Token {
         /// The counts database, created when missing.
@@ -76,18 +76,18 @@ enum Tokens {
 /// Registers, or manages the tokens.
 pub fn run(root: &Path, args: Args) -> Result<(), CliError> {
     match args.tokens {
-        Some(Tokens::Token { db, naam }) => {
+        Some(TokenCommand::Token { db, naam }) => {
             let token = cjg_registratie::new_token(&db, &naam)?;
             println!("{token}");
             eprintln!("Give this token to {naam} only: it is their password for the staff form. It is not shown again.");
             return Ok(());
         }
-        Some(Tokens::Intrekken { db, naam }) => {
+        Some(TokenCommand::Intrekken { db, naam }) => {
             cjg_registratie::revoke_token(&db, &naam)?;
             eprintln!("{naam}'s token no longer opens the staff form.");
             return Ok(());
         }
-        Some(Tokens::Tokens { db }) => {
+        Some(TokenCommand::Tokens { db }) => {
             for token in cjg_registratie::list_tokens(&db)? {
                 match token.ingetrokken {
                     Some(dag) => println!("{}\tmade {}\trevoked {dag}", token.naam, token.gemaakt),

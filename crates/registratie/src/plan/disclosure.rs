@@ -67,6 +67,13 @@ fn residue(c: i64) -> u64 {
     }
 }
 
+/// A known relation between atoms: Σ coefficient × atom = 0.
+type Relation = Vec<(u32, i64)>;
+/// Cells that share atoms, with the relations among their atoms.
+type Component = (Vec<usize>, Vec<Relation>);
+/// A sparse vector modulo [`P`], column → value.
+type Sparse = BTreeMap<u32, u64>;
+
 /// When a figure is decided: with the cells of one week, or with the whole period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Stage {
@@ -91,7 +98,7 @@ pub(crate) struct Figures {
     atoms: Vec<u64>,
     /// Each figure's atoms, stage, and whether it is printed (or only derivable).
     figures: Vec<(Vec<u32>, Stage, bool)>,
-    identities: Vec<Vec<(u32, i64)>>,
+    identities: Vec<Relation>,
 }
 
 impl Figures {
@@ -121,7 +128,7 @@ impl Figures {
     }
 
     /// A relation every reader knows: Σ coefficient × atom = 0.
-    pub fn identity(&mut self, terms: Vec<(u32, i64)>) {
+    pub fn identity(&mut self, terms: Relation) {
         if !terms.is_empty() {
             self.identities.push(terms);
         }
@@ -189,7 +196,7 @@ struct Cell {
 fn suppress(
     cells: &mut [Cell],
     members: &[usize],
-    identities: &[Vec<(u32, i64)>],
+    identities: &[Relation],
     printed: &dyn Fn(&Cell) -> bool,
     preferred: &dyn Fn(&Cell) -> bool,
 ) {
@@ -301,8 +308,8 @@ fn suppress(
 fn components(
     cells: &[Cell],
     members: &[usize],
-    identities: &[Vec<(u32, i64)>],
-) -> Vec<(Vec<usize>, Vec<Vec<(u32, i64)>>)> {
+    identities: &[Relation],
+) -> Vec<Component> {
     let mut ouder: HashMap<u32, u32> = HashMap::new();
     fn root(ouder: &mut HashMap<u32, u32>, a: u32) -> u32 {
         let mut r = a;
@@ -335,12 +342,12 @@ fn components(
         join(&mut ouder, &mut cells[*c].atoms.iter().copied());
     }
     let geraakt: BTreeSet<u32> = members.iter().flat_map(|c| cells[*c].atoms.iter().copied()).collect();
-    let relevant: Vec<&Vec<(u32, i64)>> =
+    let relevant: Vec<&Relation> =
         identities.iter().filter(|r| r.iter().any(|(a, _)| geraakt.contains(a))).collect();
     for relatie in &relevant {
         join(&mut ouder, &mut relatie.iter().map(|(a, _)| *a));
     }
-    let mut per_root: BTreeMap<u32, (Vec<usize>, Vec<Vec<(u32, i64)>>)> = BTreeMap::new();
+    let mut per_root: BTreeMap<u32, Component> = BTreeMap::new();
     for c in members {
         // A figure without atoms is 0 and shown: nothing to decide.
         if let Some(eerste) = cells[*c].atoms.first() {
@@ -357,7 +364,7 @@ fn components(
     per_root.into_values().collect()
 }
 
-fn ones(atoms: &[u32]) -> BTreeMap<u32, u64> {
+fn ones(atoms: &[u32]) -> Sparse {
     atoms.iter().map(|a| (*a, 1)).collect()
 }
 
@@ -365,13 +372,13 @@ fn ones(atoms: &[u32]) -> BTreeMap<u32, u64> {
 /// combination of inserted figures it stands for.
 #[derive(Default, Clone)]
 struct Basis {
-    rows: HashMap<u32, (Vec<(u32, u64)>, BTreeMap<u32, u64>)>,
+    rows: HashMap<u32, (Vec<(u32, u64)>, Sparse)>,
 }
 
 impl Basis {
     /// Eliminates every pivot column from `vector`, keeping `expressie` in step; what remains
     /// is empty exactly when `vector` was in the span.
-    fn reduce(&self, mut vector: BTreeMap<u32, u64>, mut expressie: BTreeMap<u32, u64>) -> (BTreeMap<u32, u64>, BTreeMap<u32, u64>) {
+    fn reduce(&self, mut vector: Sparse, mut expressie: Sparse) -> (Sparse, Sparse) {
         let mut vanaf = 0u32;
         while let Some((&kolom, &factor)) = vector.range(vanaf..).next() {
             if let Some((rij, rij_expressie)) = self.rows.get(&kolom) {
@@ -392,7 +399,7 @@ impl Basis {
 
     /// Adds `vector` (standing for `expressie`) to the span; returns its pivot, or `None`
     /// when it was in the span already.
-    fn insert(&mut self, vector: BTreeMap<u32, u64>, expressie: BTreeMap<u32, u64>) -> Option<u32> {
+    fn insert(&mut self, vector: Sparse, expressie: Sparse) -> Option<u32> {
         let (vector, expressie) = self.reduce(vector, expressie);
         let (&pivot, &waarde) = vector.iter().next()?;
         let schaal = inverse(waarde);
@@ -404,7 +411,7 @@ impl Basis {
 }
 
 /// `vector[k] -= factor × v`, dropping zeros.
-fn axpy(vector: &mut BTreeMap<u32, u64>, k: u32, factor: u64, v: u64) {
+fn axpy(vector: &mut Sparse, k: u32, factor: u64, v: u64) {
     let waarde = vector.get(&k).copied().unwrap_or(0);
     let nieuw = sub(waarde, mul(factor, v));
     if nieuw == 0 {

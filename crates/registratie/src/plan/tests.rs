@@ -343,9 +343,12 @@ fn random_rows(cellen: &[Cel], feedback: &[(usize, usize, bool, u64)]) -> Rows {
     rows
 }
 
+/// A reader's atom of questions: site, doelgroep, week, online, theme, page, urgent.
+type VraagCel = (String, Doelgroep, usize, bool, String, String, bool);
+
 /// The atoms as a reader of the plans may think of them, numbered.
 struct Atomen {
-    vragen: BTreeMap<(String, Doelgroep, usize, bool, String, String, bool), (usize, u64)>,
+    vragen: BTreeMap<VraagCel, (usize, u64)>,
     gaten: BTreeMap<(String, Doelgroep, String), (usize, u64)>,
     feedback: BTreeMap<(String, String, bool), (usize, u64)>,
     aantal: usize,
@@ -390,14 +393,14 @@ fn published(plan: &Plan, atomen: &Atomen) -> Vec<(Vec<usize>, Aantal)> {
     let in_plan = |site: &str| plan.site.as_deref().is_none_or(|s| s == site);
     let mut uit = Vec::new();
     for d in &plan.doelgroepen {
-        let vragen = |filter: &dyn Fn(&(String, Doelgroep, usize, bool, String, String, bool)) -> bool| -> Vec<usize> {
+        let vragen = |filter: &dyn Fn(&VraagCel) -> bool| -> Vec<usize> {
             atomen.vragen.iter().filter(|(k, _)| k.1 == d.doelgroep && in_plan(&k.0) && filter(k)).map(|(_, v)| v.0).collect()
         };
         for (reeks, filter) in [
             (&d.vragen, &(|_: &_| true) as &dyn Fn(&_) -> bool),
-            (&d.online, &|k: &(String, Doelgroep, usize, bool, String, String, bool)| k.3),
-            (&d.balie, &|k: &(String, Doelgroep, usize, bool, String, String, bool)| !k.3),
-            (&d.urgent, &|k: &(String, Doelgroep, usize, bool, String, String, bool)| k.6),
+            (&d.online, &|k: &VraagCel| k.3),
+            (&d.balie, &|k: &VraagCel| !k.3),
+            (&d.urgent, &|k: &VraagCel| k.6),
         ] {
             uit.push((vragen(filter), reeks.totaal));
             for (w, aantal) in reeks.per_week.iter().enumerate() {

@@ -8,7 +8,7 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
@@ -17,6 +17,8 @@ pub struct PgServer {
     pub port: u16,
     /// Kept open for as long as this process runs; closing it stops the server.
     _watch: Mutex<ChildStdin>,
+    /// The watching script: it outlives this process on purpose, to clean up after it.
+    _watcher: Mutex<Child>,
 }
 
 static SERVER: OnceLock<PgServer> = OnceLock::new();
@@ -91,7 +93,7 @@ pub fn server() -> &'static PgServer {
         assert_eq!(regel.trim(), "ready", "PostgreSQL did not start; see {}.initdb.log and {}/server.log", data.display(), data.display());
         let mut watch = child.stdin.take().unwrap();
         let _ = watch.flush();
-        PgServer { port, _watch: Mutex::new(watch) }
+        PgServer { port, _watch: Mutex::new(watch), _watcher: Mutex::new(child) }
     })
 }
 
