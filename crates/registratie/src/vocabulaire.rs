@@ -207,6 +207,29 @@ mod tests {
     }
 
     #[test]
+    fn a_vocabulary_is_read_from_its_published_url_too() {
+        use std::io::{Read, Write};
+        let server = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let adres = server.local_addr().unwrap();
+        let antwoorden = std::thread::spawn(move || {
+            for (status, body) in [("200 OK", r#"{"termen": ["koorts"], "paginas": ["/a/"], "themas": []}"#), ("404 Not Found", "")] {
+                let (mut verbinding, _) = server.accept().unwrap();
+                let mut verzoek = [0u8; 1024];
+                let n = verbinding.read(&mut verzoek).unwrap();
+                assert!(String::from_utf8_lossy(&verzoek[..n]).starts_with("GET /registratie/vocabulaire.json "));
+                let antwoord = format!("HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len());
+                verbinding.write_all(antwoord.as_bytes()).unwrap();
+            }
+        });
+        let url = url::Url::parse(&format!("http://{adres}/registratie/vocabulaire.json")).unwrap();
+        let bron = VocabulaireSource::Url(url);
+        assert!(bron.read().unwrap().termen.contains("koorts"));
+        let fout = bron.read().unwrap_err().to_string();
+        assert!(fout.contains("404") && fout.contains("cjg build"), "{fout}");
+        antwoorden.join().unwrap();
+    }
+
+    #[test]
     fn a_broken_file_names_itself() {
         let error = Vocabulaire::from_json("{", "public/registratie/vocabulaire.json").unwrap_err();
         assert!(error.to_string().contains("public/registratie/vocabulaire.json"), "{error}");
