@@ -34,7 +34,7 @@ pub enum Error {
         bron: rusqlite::Error,
     },
     /// PostgreSQL failed.
-    #[error("database {db}: {bron}")]
+    #[error("database {db}: {}", with_causes(bron))]
     Postgres {
         /// The database URL, without its password.
         db: String,
@@ -136,4 +136,17 @@ pub enum Error {
         /// The operating system's reason.
         bron: std::io::Error,
     },
+}
+
+/// An error with the errors that caused it: the driver's "error connecting to server" says
+/// why only in its source.
+fn with_causes(error: &dyn std::error::Error) -> String {
+    let mut tekst = error.to_string();
+    let mut bron = error.source();
+    while let Some(oorzaak) = bron {
+        tekst.push_str(": ");
+        tekst.push_str(&oorzaak.to_string());
+        bron = oorzaak.source();
+    }
+    tekst
 }

@@ -657,7 +657,7 @@ impl Model {
                 for (term, atomen) in per_woord {
                     df.woorden.insert(term.to_owned(), figures.figure(atomen, Stage::Period));
                 }
-                if scope == Scope::Region {
+                if scope == Scope::Region && sites.len() > 1 {
                     for site in &sites {
                         let atomen = vs.iter().filter(|(k, _, _)| k.0 == *site).map(|(_, a, _)| *a);
                         df.sites.push((site.clone(), figures.figure(atomen, Stage::Period)));

@@ -14,7 +14,7 @@ pub(super) fn tekst(plan: &Plan) -> String {
     let _ = writeln!(t, "Vragenplan {}{over}", periode(plan));
     let _ = writeln!(
         t,
-        "Getallen van 1 tot 5 staan er als \"<5\", zodat niemand te herkennen is. \"x\" is verborgen, zodat niemand een \"<5\" kan uitrekenen."
+        "Getallen van 1 tot en met 4 staan er als \"<5\", zodat niemand te herkennen is. \"x\" is verborgen, zodat niemand een \"<5\" kan uitrekenen."
     );
     if plan.afgerond {
         let _ = writeln!(t, "De andere getallen zijn afgerond op 5.");
