@@ -1,8 +1,9 @@
 //! Anonymous registration end to end: the example site with a counter configured, the
-//! collector on loopback, three questions asked in the widget in headless chromium (one
-//! with a first name and a town), one answer opened and one "Nee" on a page. `cjg plan`
-//! shows those counts, and the database holds neither the name, nor the town, nor any
-//! question as typed.
+//! collector on loopback, questions asked in the widget in headless chromium (one with a
+//! first name and a town), one answer opened and one "Nee" on a page. `cjg plan` shows those
+//! counts (a week later: plans hold whole weeks only), and the database holds neither the
+//! name, nor the town, nor any question as typed. And when a question counts: three read
+//! without Enter count three times, one typed letter by letter once, half-typed text never.
 
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -91,6 +92,27 @@ fn total(db: &Path, table: &str) -> i64 {
     connection.query_row(&format!("SELECT COALESCE(SUM(aantal), 0) FROM {table}"), [], |row| row.get(0)).expect("sum")
 }
 
+/// Waits until the questions counted reach `expected` (events arrive a moment after the
+/// browser sends them), then checks that no more arrive.
+async fn wait_for_total(db: &Path, expected: i64, what: &str) {
+    let started = Instant::now();
+    while total(db, "vragen") < expected {
+        assert!(started.elapsed() < Duration::from_secs(15), "{what}: {} counted, waiting for {expected}", total(db, "vragen"));
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert_eq!(total(db, "vragen"), expected, "{what}");
+}
+
+/// Moves every count a week back, as if the plan were made a week later (a plan shows whole
+/// weeks only, never the one still running).
+fn a_week_later(db: &Path) {
+    let connection = rusqlite::Connection::open(db).expect("open db");
+    for table in ["vragen", "termen", "onbeantwoord", "feedback"] {
+        connection.execute(&format!("UPDATE {table} SET dag = date(dag, '-7 days')"), []).expect("move a week back");
+    }
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn questions_are_counted_without_names_places_or_sentences() {
     let collector_port = free_port();
@@ -133,6 +155,8 @@ async fn questions_are_counted_without_names_places_or_sentences() {
     assert_eq!(total(&db, "vragen"), 3, "three questions");
     assert_eq!(total(&db, "feedback"), 1, "one answer to 'Heeft dit antwoord je geholpen?'");
 
+    drop(collector);
+    a_week_later(&db);
     let plan = Command::new(cjg_binary()).arg("plan").arg("--db").arg(&db).arg("--json").output().expect("cjg plan");
     assert!(plan.status.success(), "{}", String::from_utf8_lossy(&plan.stderr));
     let plan: Value = serde_json::from_slice(&plan.stdout).expect("plan JSON");
@@ -154,7 +178,6 @@ async fn questions_are_counted_without_names_places_or_sentences() {
     assert_eq!(niet_geholpen["pagina"], "/jongeren/geld/schulden/", "{plan}");
     assert_eq!(niet_geholpen["nee"], "<5", "small numbers are never shown exactly: {plan}");
 
-    drop(collector);
     let mut stored = Vec::new();
     for entry in std::fs::read_dir(db_dir.path()).expect("db folder").flatten() {
         if entry.file_name().to_string_lossy().starts_with("tellingen.db") {
@@ -165,5 +188,93 @@ async fn questions_are_counted_without_names_places_or_sentences() {
     assert!(stored.contains("driftbuien"), "the known word is counted");
     for forbidden in [NAME, TOWN].iter().copied().chain(QUESTIONS) {
         assert!(!stored.contains(&forbidden.to_lowercase()), "the database contains {forbidden:?}");
+    }
+}
+
+/// Questions as a visitor reads them, without Enter: type, read the answers, type the next.
+const READ: [&str; 3] = [
+    "mijn dochter slaapt slecht",
+    "hoeveel zakgeld geef ik",
+    "ik word gepest op school",
+];
+
+async fn replace_question(browser: &Browser, vraag: &str) {
+    let input = browser.client().find(Locator::Css("cjg-vraag input[type=search]")).await.expect("question box");
+    // Select all and type over it, as people do (Ctrl+A, then the new question).
+    input.send_keys("\u{E009}a\u{E000}").await.expect("select all");
+    input.send_keys(vraag).await.expect("type");
+}
+
+async fn wait_for_answers(browser: &Browser) {
+    wait_for(browser, "return document.querySelectorAll('cjg-vraag .cjg-vraag-status, cjg-vraag .cjg-vraag-antwoord').length > 0;", "answers").await;
+}
+
+/// Longer than the widget's pause (2 s): the visitor reads.
+const READING: Duration = Duration::from_millis(2600);
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_question_counts_once_when_it_was_read_and_half_typed_text_never() {
+    let collector_port = free_port();
+    let root = site_counting_at(&format!("http://127.0.0.1:{collector_port}"));
+    let built = BuiltSite::build(root.path());
+    let server = Server::start(root.path());
+    let db_dir = tempfile::tempdir().expect("temporary folder");
+    let db = db_dir.path().join("tellingen.db");
+    let _collector = Collector::start(&db, built.public(), collector_port, &server.url(""));
+    let browser = Browser::start().await;
+    let focus = || async {
+        browser.client().find(Locator::Css("cjg-vraag input[type=search]")).await.expect("box").click().await.expect("focus");
+        wait_for(&browser, "return !!document.querySelector('cjg-vraag').vraagbaak;", "the engine").await;
+    };
+
+    // Three questions, each read for a while, none sent with Enter; then to another page.
+    browser.open(&server.url("/")).await;
+    focus().await;
+    choose(&browser, "ouders").await;
+    for vraag in READ {
+        replace_question(&browser, vraag).await;
+        wait_for_answers(&browser).await;
+        tokio::time::sleep(READING).await;
+    }
+    browser.open(&server.url("/contact/")).await;
+    wait_for_total(&db, 3, "three questions read without Enter").await;
+
+    // One question typed letter by letter, slower than the answers appear but never pausing:
+    // every beginning ("h", "ho", ...) got answers on screen, and none of them counts.
+    browser.open(&server.url("/")).await;
+    focus().await;
+    let input = browser.client().find(Locator::Css("cjg-vraag input[type=search]")).await.expect("box");
+    for letter in "hoeveel zakgeld krijgt een kind".chars() {
+        input.send_keys(&letter.to_string()).await.expect("type a letter");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    wait_for_answers(&browser).await;
+    tokio::time::sleep(READING).await;
+    // Leaving the box counts it.
+    browser.client().find(Locator::Css("h1")).await.expect("the heading").click().await.expect("click outside the box");
+    wait_for_total(&db, 4, "one question typed letter by letter").await;
+
+    // Half-typed and gone at once: never counted. Then one with Enter, which is.
+    browser.open(&server.url("/")).await;
+    focus().await;
+    replace_question(&browser, "mijn ki").await;
+    wait_for_answers(&browser).await;
+    browser.open(&server.url("/contact/")).await;
+    browser.open(&server.url("/")).await;
+    focus().await;
+    replace_question(&browser, "mijn kind heeft koorts").await;
+    browser.client().find(Locator::Css("cjg-vraag input[type=search]")).await.expect("box").send_keys("\u{E007}").await.expect("Enter");
+    wait_for_total(&db, 5, "half-typed text is not counted, a question sent with Enter is").await;
+    drop(browser);
+
+    let mut stored = Vec::new();
+    for entry in std::fs::read_dir(db_dir.path()).expect("db folder").flatten() {
+        if entry.file_name().to_string_lossy().starts_with("tellingen.db") {
+            stored.extend(std::fs::read(entry.path()).expect("read db file"));
+        }
+    }
+    let stored = String::from_utf8_lossy(&stored).to_lowercase();
+    for forbidden in READ.iter().copied().chain(["mijn ki", "hoeveel zakgeld krijgt"]) {
+        assert!(!stored.contains(forbidden), "the database contains {forbidden:?}");
     }
 }

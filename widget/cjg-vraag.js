@@ -20,14 +20,20 @@
 // index is only ever set as textContent.
 //
 // Counting (only with data-registratie, and never when the browser sends Do Not Track or
-// Global Privacy Control): once per question — when the visitor presses Enter, opens an
-// answer, or leaves the page — the widget sends the chosen doelgroep, the opened (or best)
-// page, whether it was urgent, and the question's known words (`termen`: words of this
-// site, no names, no numbers). The question itself never leaves the browser.
+// Global Privacy Control): once per question, the widget sends the chosen doelgroep, the
+// opened (or best) page, whether it was urgent, and the question's known words (`termen`:
+// words of this site, no names, no numbers). The question itself never leaves the browser.
+// When a question counts (README, "Counting questions"): its answers were on screen and the
+// visitor stopped typing for PAUZE_MS; it is then counted once the visitor replaces it with
+// another question, leaves the box or leaves the page. Enter, or opening an answer, counts
+// the question on screen at once. Text in passing ("mijn ki") never counts; typing on after
+// a pause makes it one question, counted as it ends.
 // Answers are rendered as ol.cjg-vraag-lijst > li.cjg-vraag-antwoord > a.cjg-vraag-titel,
 // best first.
 
 const WACHTTIJD_MS = 200; // debounce while typing
+/** How long the visitor must stop typing before a question with answers on screen is asked. */
+const PAUZE_MS = 2000;
 const TEKST = {
   label: 'Stel je vraag',
   uitleg: 'Typ je vraag in je eigen woorden. Je vraag blijft op je eigen telefoon of computer.',
@@ -55,6 +61,16 @@ const MAX_TERMEN = 12;
 const nietVolgen = navigator.globalPrivacyControl === true || navigator.doNotTrack === '1';
 
 let volgnummer = 0;
+
+/** A question's text as the counting compares it (it is never sent). */
+function normaal(tekst) {
+  return tekst.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Whether one text is the other typed on (or partly erased): the same question, still being written. */
+function verwant(a, b) {
+  return a.startsWith(b) || b.startsWith(a);
+}
 
 /** A URL on this site, or null: the widget never contacts another origin. */
 function eigenUrl(waarde) {
@@ -134,28 +150,87 @@ class CjgVraag extends HTMLElement {
     this.prepend(formulier);
 
     this.invoer.addEventListener('focus', () => this.laad(), { once: true });
-    this.invoer.addEventListener('input', () => this.later());
-    keuze.addEventListener('change', () => this.beantwoord());
+    this.invoer.addEventListener('input', () => {
+      this.toets();
+      this.later();
+    });
+    keuze.addEventListener('change', () => {
+      this.toets();
+      this.beantwoord();
+    });
     formulier.addEventListener('submit', (event) => {
       event.preventDefault();
       this.laad();
       this.beantwoord();
-      this.tel();
+      this.telNu();
     });
 
     this.teller = nietVolgen ? null : this.dataset.registratie?.replace(/\/?$/, '/') || null;
     this.uitvoer.addEventListener('click', (event) => {
       const link = event.target.closest?.('a.cjg-vraag-titel');
-      if (link) this.tel(link.getAttribute('href'));
+      if (link) this.telNu(link.getAttribute('href'));
     });
-    window.addEventListener('pagehide', () => this.tel());
+    // Leaving the box (focus goes outside it) or the page counts a question that was asked.
+    this.addEventListener('focusout', (event) => {
+      if (!this.contains(event.relatedTarget)) this.telGevraagd();
+    });
+    this.bijVertrek = () => this.telGevraagd();
+    this.bijVerbergen = () => {
+      if (document.visibilityState === 'hidden') this.telGevraagd();
+    };
+    window.addEventListener('pagehide', this.bijVertrek);
+    document.addEventListener('visibilitychange', this.bijVerbergen);
   }
 
-  /** Counts the question being answered, once: with the opened page, or else the best answer. */
-  tel(geopend) {
-    const vraag = this.openVraag;
-    if (!this.teller || !vraag) return;
-    this.openVraag = null;
+  // --- Counting: when a question counts. -------------------------------------------------
+  // Three states: `opScherm`, the question whose answers are on screen; `gevraagd`, a question
+  // the visitor paused on, waiting to be counted; `geteld`, the text counted last (counted
+  // once, also when it is answered again for another doelgroep).
+
+  /** A keystroke (or another choice of doelgroep): the pause starts again. */
+  toets() {
+    this.laatsteToets = performance.now();
+    clearTimeout(this.pauze);
+    this.pauze = setTimeout(() => this.gepauzeerd(), PAUZE_MS);
+  }
+
+  /** The answers to `vraag` are on screen. */
+  opSchermGezet(vraag) {
+    // Another question replaces the one asked: that one counts now.
+    if (this.gevraagd && !verwant(this.gevraagd.tekst, vraag.tekst)) this.telGevraagd();
+    this.opScherm = vraag.tekst === this.geteld ? null : vraag;
+    // The answers came after the pause (the engine was still loading): asked already.
+    if (performance.now() - (this.laatsteToets ?? 0) >= PAUZE_MS) this.gepauzeerd();
+  }
+
+  /** No keystroke for PAUZE_MS: the question on screen (if it is what the box says) is asked. */
+  gepauzeerd() {
+    if (!this.opScherm || this.opScherm.tekst !== normaal(this.invoer.value)) return;
+    this.gevraagd = this.opScherm; // replaces one asked before and then typed on
+    this.opScherm = null;
+  }
+
+  /** Leaving the box or the page, or a new question: counts the question asked, if any. */
+  telGevraagd() {
+    // Timers run late in a hidden tab: a pause that has passed counts as a pause.
+    if (performance.now() - (this.laatsteToets ?? 0) >= PAUZE_MS) this.gepauzeerd();
+    const vraag = this.gevraagd;
+    this.gevraagd = null;
+    if (vraag) this.tel(vraag);
+  }
+
+  /** Enter, or an answer opened: counts the question on screen at once. */
+  telNu(geopend) {
+    const vraag = this.opScherm ?? this.gevraagd;
+    this.opScherm = null;
+    this.gevraagd = null;
+    if (vraag) this.tel(vraag, geopend);
+  }
+
+  /** Counts `vraag`, once: with the opened page, or else the best answer. */
+  tel(vraag, geopend) {
+    this.geteld = vraag.tekst;
+    if (!this.teller) return;
     this.stuur('v1/vraag', {
       doelgroep: vraag.doelgroep || 'onbekend',
       pagina: geopend ?? vraag.beste,
@@ -163,6 +238,7 @@ class CjgVraag extends HTMLElement {
       termen: vraag.termen.slice(0, MAX_TERMEN),
     });
   }
+  // --- End of counting. -------------------------------------------------------------------
 
   /** Posts an event to the site's counter; a failure only means one count less. */
   stuur(pad, gegevens) {
@@ -241,11 +317,12 @@ class CjgVraag extends HTMLElement {
     const doelgroep = this.querySelector('.cjg-vraag-voor input:checked')?.value ?? '';
     if (!vraag) {
       this.vorige = '';
-      this.openVraag = null;
+      this.opScherm = null;
       return this.toon([]);
     }
     const antwoord = JSON.parse(this.vraagbaak.ask(vraag, doelgroep));
-    this.openVraag = { doelgroep, urgent: antwoord.urgent, termen: antwoord.termen, beste: antwoord.answers[0]?.url ?? null };
+    const beste = antwoord.answers[0]?.url ?? null;
+    this.opSchermGezet({ tekst: normaal(vraag), doelgroep, urgent: antwoord.urgent, termen: antwoord.termen, beste });
     const soorten = Array.isArray(antwoord.soorten) ? antwoord.soorten : []; // absent in bundles before issue 10
     const sleutel = JSON.stringify([antwoord.urgent, soorten, antwoord.answers.map((a) => a.url)]);
     if (sleutel === this.vorige) return; // unchanged: do not make screen readers repeat it

@@ -98,11 +98,11 @@ enum Command {
         #[arg(long)]
         section: bool,
     },
-    /// Counts the widget's questions anonymously (daily counts only) and serves the staff form.
+    /// Counts the widgets' questions anonymously (daily counts only), for one site or several, and serves the staff form.
     Collect(collect::Args),
-    /// Registers questions received at the desk, or (`registreer token`) makes the staff form's token.
+    /// Registers questions received at the desk, or manages the staff form's tokens (`token`, `intrekken`, `tokens`).
     Registreer(registreer::Args),
-    /// Shows editors what was asked: themes, pages, questions without an answer, pages that did not help.
+    /// Shows editors what was asked, per site or for the region: themes, pages, questions without an answer, pages that did not help.
     Plan(plan::Args),
 }
 

@@ -2,20 +2,26 @@
 
 use std::path::PathBuf;
 
-use cjg_registratie::{Dag, Plan};
+use cjg_registratie::{Dag, Database, Plan, PlanOptions};
 
 use crate::error::CliError;
 
-/// `cjg plan --db FILE [--since YYYY-MM-DD] [--json] [--html FILE]`.
+/// `cjg plan --db DB [--site ID] [--since YYYY-MM-DD] [--afronden] [--json] [--html FILE]`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The counts database that `cjg collect` writes.
+    /// The counts database that `cjg collect` writes (a SQLite file or a postgres:// URL).
     #[arg(long)]
-    db: PathBuf,
-    /// The first day counted, YYYY-MM-DD (default: 12 weeks back, from a Monday).
+    db: Database,
+    /// One site's plan (its id in the sites file; `cjg` without one). Default: the region, every site together.
+    #[arg(long)]
+    site: Option<String>,
+    /// The first week: the one holding this day, YYYY-MM-DD (default: 12 weeks back). The plan ends last Sunday.
     #[arg(long)]
     since: Option<Dag>,
-    /// Prints the plan as JSON instead of text (figures under 5 as the string "<5").
+    /// Rounds every shown figure to 5, for plans that leave the team.
+    #[arg(long)]
+    afronden: bool,
+    /// Prints the plan as JSON instead of text (figures of 1 to 4 as "<5", hidden ones as "x").
     #[arg(long)]
     json: bool,
     /// Writes the plan as one HTML file with charts, which works offline.
@@ -25,9 +31,10 @@ pub struct Args {
 
 /// Prints the plan as text or JSON, and writes the HTML report when asked.
 pub fn run(args: Args) -> Result<(), CliError> {
-    let plan = Plan::lees(&args.db, args.since)?;
+    let options = PlanOptions { since: args.since, site: args.site, afronden: args.afronden };
+    let plan = Plan::from_db(&args.db, &options)?;
     if let Some(pad) = &args.html {
-        plan.schrijf_html(pad)?;
+        plan.write_html(pad)?;
         eprintln!("wrote {}", pad.display());
     }
     if args.json {

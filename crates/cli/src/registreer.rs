@@ -1,21 +1,21 @@
-//! `cjg registreer`: questions received at the desk into the counts, and the staff form's token.
+//! `cjg registreer`: questions received at the desk into the counts, and the staff form's tokens.
 
 use std::path::{Path, PathBuf};
 
-use cjg_registratie::{Dag, Doelgroep, Kanaal, Onderwerp};
+use cjg_registratie::{read_sites, Dag, Database, Doelgroep, Kanaal, Onderwerp, Vocabulaire, DEFAULT_SITE};
 
 use crate::error::CliError;
 
-/// `cjg registreer --db FILE --kanaal K --doelgroep D (--thema T | --pagina P) [--aantal N] [--dag YYYY-MM-DD]`,
-/// or `cjg registreer token --db FILE`.
+/// `cjg registreer --db DB --kanaal K --doelgroep D (--thema T | --pagina P) [--aantal N] [--dag YYYY-MM-DD]
+/// [--site DIR | --sites FILE --site-id ID]`, or `cjg registreer token|intrekken|tokens --db DB …`.
 #[derive(clap::Args)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct Args {
     #[command(subcommand)]
-    token: Option<Token>,
-    /// The counts database, created when missing.
+    tokens: Option<TokenCommand>,
+    /// The counts database (a SQLite file, created when missing, or a postgres:// URL).
     #[arg(long, required = true)]
-    db: Option<PathBuf>,
+    db: Option<Database>,
     /// How the questions came in: loket, telefoon, chat or e-mail.
     #[arg(long, required = true)]
     kanaal: Option<Kanaal>,
@@ -35,43 +35,95 @@ pub struct Args {
     #[arg(long)]
     dag: Option<Dag>,
     /// The built site, whose vocabulary names the themes and pages.
-    #[arg(long, default_value = "public")]
+    #[arg(long, default_value = "public", conflicts_with = "sites")]
     site: PathBuf,
+    /// A sites file: the vocabulary is that of --site-id.
+    #[arg(long, requires = "site_id")]
+    sites: Option<PathBuf>,
+    /// The site the questions are for (default: cjg, the one site without a sites file).
+    #[arg(long)]
+    site_id: Option<String>,
 }
 
 #[derive(clap::Subcommand)]
-enum Token {
-    /// Makes a new token for the staff form and prints it once; only its hash is stored, and the old token stops working.
+enum TokenCommand {
+    /// Makes a token for one staff member and prints it once; only its hash is stored. Their earlier token stops working.
     Token {
         /// The counts database, created when missing.
         #[arg(long)]
-        db: PathBuf,
+        db: Database,
+        /// Who the token is for, to revoke it later.
+        #[arg(long)]
+        naam: String,
+    },
+    /// Revokes a staff member's token: the staff form refuses it from now on.
+    Intrekken {
+        /// The counts database.
+        #[arg(long)]
+        db: Database,
+        /// Whose token.
+        #[arg(long)]
+        naam: String,
+    },
+    /// Lists who has a token, since when, and which were revoked (never the tokens themselves).
+    Tokens {
+        /// The counts database.
+        #[arg(long)]
+        db: Database,
     },
 }
 
-/// Registers, or makes a token.
+/// Registers, or manages the tokens.
 pub fn run(root: &Path, args: Args) -> Result<(), CliError> {
-    if let Some(Token::Token { db }) = args.token {
-        let token = cjg_registratie::maak_token(&db)?;
-        println!("{token}");
-        eprintln!("Give this token to the desk staff: it is the staff form's password. It is not shown again.");
-        return Ok(());
+    match args.tokens {
+        Some(TokenCommand::Token { db, naam }) => {
+            let token = cjg_registratie::new_token(&db, &naam)?;
+            println!("{token}");
+            eprintln!("Give this token to {naam} only: it is their password for the staff form. It is not shown again.");
+            return Ok(());
+        }
+        Some(TokenCommand::Intrekken { db, naam }) => {
+            cjg_registratie::revoke_token(&db, &naam)?;
+            eprintln!("{naam}'s token no longer opens the staff form.");
+            return Ok(());
+        }
+        Some(TokenCommand::Tokens { db }) => {
+            for token in cjg_registratie::list_tokens(&db)? {
+                match token.ingetrokken {
+                    Some(dag) => println!("{}\tmade {}\trevoked {dag}", token.naam, token.gemaakt),
+                    None => println!("{}\tmade {}\tactive", token.naam, token.gemaakt),
+                }
+            }
+            return Ok(());
+        }
+        None => {}
     }
     // clap already requires these when there is no subcommand.
     let (Some(db), Some(kanaal), Some(doelgroep)) = (args.db, args.kanaal, args.doelgroep) else {
-        ontbreekt("--db, --kanaal and --doelgroep are required")
+        missing("--db, --kanaal and --doelgroep are required")
     };
     let onderwerp = match (args.thema, args.pagina) {
         (Some(thema), None) => Onderwerp::Thema(thema),
         (None, Some(pagina)) => Onderwerp::Pagina(pagina),
-        _ => ontbreekt("give either --thema or --pagina"),
+        _ => missing("give either --thema or --pagina"),
     };
-    let dag = args.dag.unwrap_or_else(cjg_registratie::vandaag);
-    cjg_registratie::registreer(&db, &root.join(args.site), kanaal, doelgroep, onderwerp, args.aantal, dag)?;
+    let site_id = args.site_id.unwrap_or_else(|| DEFAULT_SITE.to_owned());
+    let vocabulaire = match &args.sites {
+        Some(file) => {
+            let sites = read_sites(&root.join(file))?;
+            let Some(site) = sites.into_iter().find(|s| s.id == site_id) else {
+                missing(&format!("--site-id {site_id}: not a site of {}", file.display()))
+            };
+            site.vocabulaire.read()?
+        }
+        None => Vocabulaire::from_site(&root.join(args.site))?,
+    };
+    let dag = args.dag.unwrap_or_else(cjg_registratie::today);
+    cjg_registratie::register(&db, &site_id, &vocabulaire, kanaal, doelgroep, onderwerp, args.aantal, dag)?;
     eprintln!("registered {} question(s) on {dag}", args.aantal);
     Ok(())
 }
 
-fn ontbreekt(wat: &str) -> ! {
+fn missing(wat: &str) -> ! {
     clap::Error::raw(clap::error::ErrorKind::MissingRequiredArgument, format!("{wat}\n")).exit()
 }

@@ -1,31 +1,53 @@
 //! Load test of the collector on loopback: `cargo run --release -p cjg-registratie --example
-//! belasting [-- --events 100000 --clients 64]`.
+//! belasting [-- --events 100000 --clients 64 --only sqlite|postgres]`.
 //!
-//! Starts a collector in this process on a fresh database (in $TMPDIR, with fsync as in
-//! production), lets `--clients` threads post `--events` question events between them over
-//! keep-alive connections, each waiting for its 204 before the next, and prints the sustained
-//! events per second and the latency percentiles. Then it checks that the database holds
-//! exactly the acknowledged events: nothing lost, nothing twice.
+//! Three set-ups, each on a fresh database with fsync as in production: SQLite (in $TMPDIR), one
+//! collector on PostgreSQL, and two collectors on one PostgreSQL database (the clients split
+//! between them, as behind a load balancer). PostgreSQL is Debian's, started on a private port
+//! and data directory by the tests' support code and removed afterwards. For each, `--clients`
+//! threads post `--events` question events between them over keep-alive connections, each
+//! waiting for its 204 before the next; the benchmark prints the sustained events per second
+//! and the latency percentiles, then checks that the database holds exactly the acknowledged
+//! events: nothing lost, nothing twice.
 
-// The tests' small HTTP client; the benchmark needs only part of it.
+// The tests' small HTTP client and PostgreSQL server; the benchmark needs only part of them.
 #[allow(dead_code)]
 #[path = "../tests/common/http.rs"]
 mod http;
+#[allow(dead_code)]
+#[path = "../tests/common/postgres.rs"]
+mod postgres;
 
+use std::net::SocketAddr;
 use std::num::NonZeroU32;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use cjg_registratie::{Collector, Instellingen};
+use cjg_registratie::{Collector, Database, Settings, Site};
+
+const ORIGIN: &str = "https://cjg.example.nl";
+
+/// What one set-up measured.
+struct Uitslag {
+    naam: &'static str,
+    per_seconde: f64,
+    p50: Duration,
+    p99: Duration,
+    max: Duration,
+    klopt: bool,
+}
 
 fn main() {
     let mut events: usize = 100_000;
     let mut clients: usize = 64;
+    let mut alleen: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        let waarde = args.next().and_then(|w| w.parse().ok()).unwrap_or_else(|| gebruik());
+        let waarde = args.next().unwrap_or_else(|| gebruik());
         match arg.as_str() {
-            "--events" => events = waarde,
-            "--clients" => clients = waarde.max(1),
+            "--events" => events = waarde.parse().unwrap_or_else(|_| gebruik()),
+            "--clients" => clients = waarde.parse::<usize>().unwrap_or_else(|_| gebruik()).max(1),
+            "--only" if waarde == "sqlite" || waarde == "postgres" => alleen = Some(waarde),
             _ => gebruik(),
         }
     }
@@ -38,24 +60,76 @@ fn main() {
     let themas: Vec<String> = (0..10).map(|i| format!("thema{i}")).collect();
     let vocabulaire = serde_json::json!({"termen": termen, "paginas": paginas, "themas": themas});
     std::fs::write(site.join("registratie/vocabulaire.json"), vocabulaire.to_string()).expect("the vocabulary");
-    let db = dir.path().join("tellingen.db");
-    let instellingen =
-        Instellingen { db: db.clone(), site, origin: "https://cjg.example.nl".into(), max_per_second: NonZeroU32::MAX };
 
+    let mut uitslagen = Vec::new();
+    if alleen.as_deref() != Some("postgres") {
+        let db = Database::Sqlite(dir.path().join("tellingen.db"));
+        uitslagen.push(meet("SQLite", &db, 1, &site, events, clients, &termen, &paginas));
+    }
+    if alleen.as_deref() != Some("sqlite") {
+        let server = postgres::server();
+        let db = Database::Postgres(server.fresh_database());
+        uitslagen.push(meet("PostgreSQL, one collector", &db, 1, &site, events, clients, &termen, &paginas));
+        let db = Database::Postgres(server.fresh_database());
+        uitslagen.push(meet("PostgreSQL, two collectors", &db, 2, &site, events, clients, &termen, &paginas));
+    }
+
+    println!("\n{events} events from {clients} keep-alive clients on loopback, {} cores:", std::thread::available_parallelism().map_or(0, |n| n.get()));
+    println!("{:<28} {:>10} {:>9} {:>9} {:>9}  check", "set-up", "events/s", "p50 ms", "p99 ms", "max ms");
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    for u in &uitslagen {
+        println!(
+            "{:<28} {:>10.0} {:>9.2} {:>9.2} {:>9.2}  {}",
+            u.naam,
+            u.per_seconde,
+            ms(u.p50),
+            ms(u.p99),
+            ms(u.max),
+            if u.klopt { "nothing lost" } else { "MISMATCH" }
+        );
+    }
+    if uitslagen.iter().any(|u| !u.klopt) {
+        std::process::exit(1);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn meet(
+    naam: &'static str,
+    db: &Database,
+    collectors: usize,
+    site: &Path,
+    events: usize,
+    clients: usize,
+    termen: &[String],
+    paginas: &[String],
+) -> Uitslag {
+    let settings = Settings {
+        db: db.clone(),
+        sites: vec![Site::single(ORIGIN, site).expect("the origin")],
+        sites_file: false,
+        max_per_second: NonZeroU32::MAX,
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("a runtime");
-    let collector = Collector::open(&instellingen).expect("the collector opens");
-    let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).expect("a port");
-    let adres = listener.local_addr().expect("its address");
-    let (stop, gestopt) = tokio::sync::oneshot::channel::<()>();
-    let dienst = runtime.spawn(collector.serve(listener, None, async {
-        let _ = gestopt.await;
-    }));
+    let mut diensten = Vec::new();
+    let mut adressen: Vec<SocketAddr> = Vec::new();
+    for _ in 0..collectors {
+        let collector = runtime.block_on(Collector::open(&settings)).expect("the collector opens");
+        let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).expect("a port");
+        adressen.push(listener.local_addr().expect("its address"));
+        let (stop, gestopt) = tokio::sync::oneshot::channel::<()>();
+        let dienst = runtime.spawn(collector.serve(listener, None, async {
+            let _ = gestopt.await;
+        }));
+        diensten.push((stop, dienst));
+    }
 
-    println!("{events} events from {clients} keep-alive clients to {adres}, database {}", db.display());
+    eprintln!("{naam}: {events} events from {clients} clients to {adressen:?}, database {db}");
     let begin = Instant::now();
     let draden: Vec<_> = (0..clients)
         .map(|c| {
-            let (termen, paginas) = (termen.clone(), paginas.clone());
+            let (termen, paginas) = (termen.to_vec(), paginas.to_vec());
+            let adres = adressen[c % adressen.len()];
             let aantal = events / clients + usize::from(c < events % clients);
             std::thread::spawn(move || {
                 let mut verbinding = http::Verbinding::open(adres).expect("a connection");
@@ -65,7 +139,7 @@ fn main() {
                 for _ in 0..aantal {
                     let body = event(&mut toeval, &termen, &paginas);
                     let t = Instant::now();
-                    let headers = [("Content-Type", "application/json"), ("Origin", "https://cjg.example.nl")];
+                    let headers = [("Content-Type", "application/json"), ("Origin", ORIGIN)];
                     match verbinding.vraag("POST", "/v1/vraag", &headers, &body) {
                         Ok(antwoord) if antwoord.status == 204 => latenties.push(t.elapsed()),
                         _ => fouten += 1,
@@ -83,8 +157,10 @@ fn main() {
         fouten += f;
     }
     let duur = begin.elapsed();
-    let _ = stop.send(());
-    runtime.block_on(dienst).expect("the collector task").expect("the collector stops cleanly");
+    for (stop, dienst) in diensten {
+        let _ = stop.send(());
+        runtime.block_on(dienst).expect("the collector task").expect("the collector stops cleanly");
+    }
 
     latenties.sort();
     let percentiel = |p: f64| {
@@ -93,28 +169,30 @@ fn main() {
             .copied()
             .unwrap_or_default()
     };
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let conn = rusqlite::Connection::open(&db).expect("the database");
-    let geteld: i64 =
-        conn.query_row("SELECT coalesce(sum(aantal), 0) FROM vragen", [], |r| r.get(0)).expect("the count");
-    println!(
-        "acknowledged {} of {events} in {:.2} s: {:.0} events/s",
-        latenties.len(),
-        duur.as_secs_f64(),
-        latenties.len() as f64 / duur.as_secs_f64()
-    );
-    println!(
-        "latency p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
-        ms(percentiel(0.50)),
-        ms(percentiel(0.99)),
-        ms(latenties.last().copied().unwrap_or_default())
-    );
-    println!(
-        "counted {geteld}, failed {fouten}: {}",
-        if geteld == latenties.len() as i64 && fouten == 0 { "nothing lost" } else { "MISMATCH" }
-    );
-    if geteld != latenties.len() as i64 || fouten != 0 {
-        std::process::exit(1);
+    let geteld = geteld(db);
+    let klopt = geteld == latenties.len() as i64 && fouten == 0;
+    eprintln!("{naam}: acknowledged {} in {:.2} s, counted {geteld}, failed {fouten}", latenties.len(), duur.as_secs_f64());
+    Uitslag {
+        naam,
+        per_seconde: latenties.len() as f64 / duur.as_secs_f64(),
+        p50: percentiel(0.50),
+        p99: percentiel(0.99),
+        max: latenties.last().copied().unwrap_or_default(),
+        klopt,
+    }
+}
+
+/// How many questions `db` counted.
+fn geteld(db: &Database) -> i64 {
+    let sql = "SELECT CAST(coalesce(sum(aantal), 0) AS BIGINT) FROM vragen";
+    match db {
+        Database::Sqlite(pad) => {
+            let conn = rusqlite::Connection::open(pad).expect("the database");
+            conn.query_row(sql, [], |r| r.get(0)).expect("the count")
+        }
+        Database::Postgres(url) => postgres::query(url, |client| async move {
+            client.query_one(sql, &[]).await.expect("the count").get::<_, i64>(0)
+        }),
     }
 }
 
@@ -138,6 +216,6 @@ fn event(toeval: &mut u64, termen: &[String], paginas: &[String]) -> Vec<u8> {
 }
 
 fn gebruik() -> ! {
-    eprintln!("usage: belasting [--events N] [--clients N]");
+    eprintln!("usage: belasting [--events N] [--clients N] [--only sqlite|postgres]");
     std::process::exit(2)
 }

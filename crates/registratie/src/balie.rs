@@ -1,84 +1,68 @@
 //! The staff form: desk staff register the questions they received (channel, doelgroep, theme
 //! or page) into the same counts. It is served only on `--staff-listen`, a listener of its own,
-//! so no path of the public endpoint leads to it, and every request needs the token from
-//! `cjg registreer token`: as the password of HTTP Basic authentication (any user name), or as
-//! `Authorization: Bearer <token>`.
+//! so no path of the public endpoint leads to it; that listener serves plain HTTP only on a
+//! loopback address, HTTPS anywhere else. Every request needs a staff member's own token from
+//! `cjg registreer token --naam …`: as the password of HTTP Basic authentication (any user
+//! name), or as `Authorization: Bearer <token>`. A revoked token opens nothing.
 
-use std::fmt::Write;
 use std::sync::Arc;
 
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::{RawQuery, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use base64::Engine;
+use serde::Serialize;
+use tera::Context;
 
-use crate::collector::Gedeeld;
-use crate::gebeurtenis::{Afwijzing, Doelgroep, Gebeurtenis, Kanaal, Onderwerp, Vraag, MAX_AANTAL};
-use crate::html::{escape, pagina};
+use crate::gebeurtenis::{thema_label, Doelgroep, Gebeurtenis, Kanaal, Onderwerp, Vraag};
+use crate::invalid::{InvalidEvent, MAX_AANTAL};
+use crate::state::{AppState, SiteState};
+use crate::templates::render;
+use crate::toegang::holder;
 use crate::vocabulaire::Vocabulaire;
 
 /// The largest form body taken.
 const FORM_LIMIT: usize = 8 * 1024;
 
-const CSS: &str = "
-body{font:1.125rem/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fff}
-main{max-width:40rem;margin:0 auto;padding:1rem}
-fieldset{border:1px solid #767676;border-radius:.25rem;margin:0 0 1.25rem;padding:.75rem 1rem}
-legend{font-weight:700;padding:0 .25rem}
-label{display:block;margin:.25rem 0}
-fieldset label{display:flex;gap:.5rem;align-items:center;min-height:2.75rem}
-input[type=radio]{width:1.25rem;height:1.25rem}
-select,input[type=number]{font:inherit;padding:.5rem;min-height:2.75rem;border:2px solid #555;border-radius:.25rem;max-width:100%}
-button{font:inherit;font-weight:700;padding:.75rem 1.5rem;min-height:2.75rem;border:0;border-radius:.25rem;background:#004f9f;color:#fff;cursor:pointer}
-:focus-visible{outline:3px solid #d4351c;outline-offset:2px}
-.melding{border-left:.5rem solid #00703c;background:#e8f5ee;padding:.75rem 1rem;margin:0 0 1.25rem}
-.fouten{border:3px solid #d4351c;padding:.75rem 1rem;margin:0 0 1.25rem}
-.fouten h2{margin-top:0;font-size:1.25rem}
-.fout{color:#b00;font-weight:700}
-.uitleg{color:#444;margin:.25rem 0}
-";
-
 /// The staff form's routes, all behind the token.
-pub(crate) fn router(gedeeld: Arc<Gedeeld>) -> Router {
+pub(crate) fn router(state: Arc<AppState>) -> Router {
     Router::new()
-        .route("/", get(toon).post(registreer))
+        .route("/", get(show).post(register))
         .fallback(|| async { (StatusCode::NOT_FOUND, "Deze pagina bestaat niet. Het formulier staat op /.") })
-        .layer(middleware::from_fn_with_state(gedeeld.clone(), toegang))
-        .with_state(gedeeld)
+        .layer(middleware::from_fn_with_state(state.clone(), access))
+        .with_state(state)
 }
 
-/// Lets a request through only with the right token; 401 otherwise.
-async fn toegang(State(gedeeld): State<Arc<Gedeeld>>, request: Request, next: Next) -> Response {
-    let hash = {
-        let lezer = gedeeld.lezer.lock().unwrap_or_else(|vergiftigd| vergiftigd.into_inner());
-        lezer.token()
-    };
-    let geweigerd = |uitleg: &str| {
-        let body = pagina("Geen toegang – CJG", CSS, &format!("<h1>Geen toegang</h1>\n<p>{uitleg}</p>\n"));
-        let mut response = (StatusCode::UNAUTHORIZED, body).into_response();
+/// Lets a request through only with an active token; 401 otherwise.
+async fn access(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+    let tokens = state.tokens.lock().await.tokens().await;
+    let refused = |geen_tokens: bool| {
+        let mut context = Context::new();
+        context.insert("geen_tokens", &geen_tokens);
+        let mut response = match render("geen_toegang.html", &context) {
+            Ok(html) => (StatusCode::UNAUTHORIZED, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response(),
+            Err(_) => StatusCode::UNAUTHORIZED.into_response(),
+        };
         response
             .headers_mut()
             .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Basic realm=\"CJG balie\", charset=\"UTF-8\""));
-        beveilig(response)
+        secure(response)
     };
-    match hash {
-        Ok(Some(hash)) if token_uit(request.headers()).is_some_and(|token| hash.past(&token)) => {
+    match tokens {
+        Ok(tokens) if token_from(request.headers()).is_some_and(|token| holder(&tokens, &token).is_some()) => {
             next.run(request).await
         }
-        Ok(Some(_)) => geweigerd("Vul de toegangscode in als wachtwoord. De gebruikersnaam maakt niet uit."),
-        Ok(None) => geweigerd("Er is nog geen toegangscode. Maak er een met <code>cjg registreer token --db …</code>."),
-        Err(_) => {
-            beveilig((StatusCode::SERVICE_UNAVAILABLE, "De toegangscode kon niet worden gelezen.").into_response())
-        }
+        Ok(tokens) => refused(tokens.iter().all(|t| t.ingetrokken.is_some())),
+        Err(_) => secure((StatusCode::SERVICE_UNAVAILABLE, "De toegangscodes konden niet worden gelezen.").into_response()),
     }
 }
 
 /// The token from `Authorization: Basic` (the password) or `Authorization: Bearer`.
-fn token_uit(headers: &HeaderMap) -> Option<String> {
+fn token_from(headers: &HeaderMap) -> Option<String> {
     let waarde = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (schema, rest) = waarde.split_once(' ')?;
     if schema.eq_ignore_ascii_case("bearer") {
@@ -92,59 +76,87 @@ fn token_uit(headers: &HeaderMap) -> Option<String> {
     Some(tekst.split_once(':')?.1.to_owned())
 }
 
-async fn toon(State(gedeeld): State<Arc<Gedeeld>>) -> Response {
-    antwoord(StatusCode::OK, formulier(&gedeeld.vocabulaire.huidig(), &Invoer::default(), &Melding::Geen))
+/// The site a request is for: the only one, or `?site=` when the collector serves several.
+fn chosen_site<'a>(state: &'a AppState, query: Option<&str>) -> Option<&'a SiteState> {
+    if state.sites.len() == 1 {
+        return state.sites.first();
+    }
+    let gevraagd = form_urlencoded::parse(query?.as_bytes()).find(|(naam, _)| naam == "site")?.1;
+    state.site(&gevraagd)
 }
 
-async fn registreer(State(gedeeld): State<Arc<Gedeeld>>, headers: HeaderMap, body: Body) -> Response {
-    if !zelfde_site(&headers) {
-        return beveilig(
-            (StatusCode::FORBIDDEN, "Dit formulier werkt alleen vanaf zijn eigen pagina.").into_response(),
-        );
-    }
-    let Ok(bytes) = axum::body::to_bytes(body, FORM_LIMIT).await else {
-        return beveilig((StatusCode::PAYLOAD_TOO_LARGE, "Het formulier is te groot.").into_response());
+async fn show(State(state): State<Arc<AppState>>, RawQuery(query): RawQuery) -> Response {
+    let Some(site) = chosen_site(&state, query.as_deref()) else {
+        let mut context = Context::new();
+        context.insert("sites", &state.sites.iter().map(|s| s.id.as_str()).collect::<Vec<_>>());
+        return html_response(StatusCode::OK, render("balie_sites.html", &context));
     };
-    let invoer = Invoer::lees(&bytes);
-    let vocabulaire = &*gedeeld.vocabulaire.huidig();
+    let form = Form::for_site(&state, site);
+    html_response(StatusCode::OK, form.page(&site.vocabulaire.current(), &Invoer::default(), &Melding::Geen))
+}
+
+async fn register(
+    State(state): State<Arc<AppState>>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    if !same_site(&headers) {
+        return secure((StatusCode::FORBIDDEN, "Dit formulier werkt alleen vanaf zijn eigen pagina.").into_response());
+    }
+    let Some(site) = chosen_site(&state, query.as_deref()) else {
+        return secure((StatusCode::NOT_FOUND, "Kies eerst een CJG op /.").into_response());
+    };
+    let Ok(bytes) = axum::body::to_bytes(body, FORM_LIMIT).await else {
+        return secure((StatusCode::PAYLOAD_TOO_LARGE, "Het formulier is te groot.").into_response());
+    };
+    let form = Form::for_site(&state, site);
+    let invoer = Invoer::from_form(&bytes);
+    let vocabulaire = &*site.vocabulaire.current();
     let vraag = match invoer.vraag(vocabulaire) {
         Ok(vraag) => vraag,
         Err(fouten) => {
-            return antwoord(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                formulier(vocabulaire, &invoer, &Melding::Fouten(fouten)),
-            )
+            return html_response(StatusCode::UNPROCESSABLE_ENTITY, form.page(vocabulaire, &invoer, &Melding::Fouten(fouten)))
         }
     };
-    let bevestiging = invoer.bevestiging(&vraag);
-    if gedeeld.afzender.schrijf(Gebeurtenis::Vraag(vraag)).await.is_err() {
+    let bevestiging = invoer.confirmation(&vraag);
+    if state.queue.write(&site.id, Gebeurtenis::Vraag(vraag)).await.is_err() {
         let fouten = vec![("kanaal-loket", "Opslaan lukte niet. Probeer het opnieuw.".to_owned())];
-        return antwoord(StatusCode::SERVICE_UNAVAILABLE, formulier(vocabulaire, &invoer, &Melding::Fouten(fouten)));
+        return html_response(StatusCode::SERVICE_UNAVAILABLE, form.page(vocabulaire, &invoer, &Melding::Fouten(fouten)));
     }
     // Keep the channel and doelgroep: staff often register several questions alike.
     let volgende = Invoer { kanaal: invoer.kanaal, doelgroep: invoer.doelgroep, ..Invoer::default() };
-    antwoord(StatusCode::OK, formulier(vocabulaire, &volgende, &Melding::Opgeslagen(bevestiging)))
+    html_response(StatusCode::OK, form.page(vocabulaire, &volgende, &Melding::Opgeslagen(bevestiging)))
 }
 
 /// Refuses cross-site posts: a browser that remembers the token would otherwise send it along
 /// with a form on another site.
-fn zelfde_site(headers: &HeaderMap) -> bool {
+fn same_site(headers: &HeaderMap) -> bool {
     let waarde = |naam| headers.get(naam).and_then(|v: &HeaderValue| v.to_str().ok());
     if waarde("sec-fetch-site").is_some_and(|site| site != "same-origin" && site != "none") {
         return false;
     }
     match (waarde("origin"), waarde("host")) {
-        (Some(origin), Some(host)) => origin.split_once("://").is_some_and(|(_, rest)| rest.eq_ignore_ascii_case(host)),
+        (Some(origin), Some(host)) => url::Url::parse(origin).is_ok_and(|url| {
+            let poort = url.port().map(|p| format!(":{p}")).unwrap_or_default();
+            url.host_str().is_some_and(|h| format!("{h}{poort}").eq_ignore_ascii_case(host))
+        }),
         (Some(_), None) => false,
         (None, _) => true,
     }
 }
 
-fn antwoord(status: StatusCode, html: String) -> Response {
-    beveilig((status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response())
+fn html_response(status: StatusCode, html: Result<String, crate::error::Error>) -> Response {
+    match html {
+        Ok(html) => secure((status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()),
+        Err(error) => {
+            eprintln!("{error}");
+            secure(StatusCode::INTERNAL_SERVER_ERROR.into_response())
+        }
+    }
 }
 
-fn beveilig(mut response: Response) -> Response {
+fn secure(mut response: Response) -> Response {
     let h = response.headers_mut();
     h.insert(
         header::CONTENT_SECURITY_POLICY,
@@ -176,7 +188,7 @@ enum Melding {
 }
 
 impl Invoer {
-    fn lees(body: &[u8]) -> Invoer {
+    fn from_form(body: &[u8]) -> Invoer {
         let mut invoer = Invoer { aantal: "1".into(), ..Invoer::default() };
         for (naam, waarde) in form_urlencoded::parse(body) {
             let veld = match naam.as_ref() {
@@ -222,12 +234,12 @@ impl Invoer {
         else {
             return Err(fouten);
         };
-        Vraag::aan_balie(kanaal, doelgroep, onderwerp, aantal, vocabulaire).map_err(|afwijzing| {
-            vec![match afwijzing {
-                Afwijzing::OnbekendThema(_) => {
+        Vraag::from_desk(kanaal, doelgroep, onderwerp, aantal, vocabulaire).map_err(|invalid| {
+            vec![match invalid {
+                InvalidEvent::UnknownThema(_) => {
                     ("thema", "Dit thema staat niet in de lijst. Kies een thema uit de lijst.".to_owned())
                 }
-                Afwijzing::OnbekendePagina(_) => {
+                InvalidEvent::UnknownPagina(_) => {
                     ("pagina", "Deze pagina staat niet in de lijst. Kies een pagina uit de lijst.".to_owned())
                 }
                 andere => ("kanaal-loket", andere.to_string()),
@@ -235,32 +247,23 @@ impl Invoer {
         })
     }
 
-    fn bevestiging(&self, vraag: &Vraag) -> String {
+    fn confirmation(&self, vraag: &Vraag) -> String {
         let vragen = if vraag.aantal == 1 { "1 vraag".to_owned() } else { format!("{} vragen", vraag.aantal) };
         let onderwerp = match (&vraag.pagina, &vraag.thema) {
             (Some(pagina), _) => format!("pagina {pagina}"),
-            (None, Some(thema)) => format!("thema {}", thema_naam(thema)),
+            (None, Some(thema)) => format!("thema {}", thema_label(thema)),
             (None, None) => String::new(),
         };
         format!(
             "Opgeslagen: {vragen} via {}, van {}, over {onderwerp}.",
-            kanaal_naam(vraag.kanaal).to_lowercase(),
-            doelgroep_naam(vraag.doelgroep).to_lowercase()
+            vraag.kanaal.label().to_lowercase(),
+            doelgroep_label(vraag.doelgroep).to_lowercase()
         )
     }
 }
 
-pub(crate) fn kanaal_naam(kanaal: Kanaal) -> &'static str {
-    match kanaal {
-        Kanaal::Online => "Online",
-        Kanaal::Loket => "Balie (loket)",
-        Kanaal::Telefoon => "Telefoon",
-        Kanaal::Chat => "Chat",
-        Kanaal::Email => "E-mail",
-    }
-}
-
-fn doelgroep_naam(doelgroep: Doelgroep) -> &'static str {
+/// Who asked, as staff choose it.
+fn doelgroep_label(doelgroep: Doelgroep) -> &'static str {
     match doelgroep {
         Doelgroep::Ouders => "Ouder of verzorger",
         Doelgroep::Jongeren => "Jongere",
@@ -268,118 +271,67 @@ fn doelgroep_naam(doelgroep: Doelgroep) -> &'static str {
     }
 }
 
-/// `grenzen-stellen` → `Grenzen stellen`.
-pub(crate) fn thema_naam(slug: &str) -> String {
-    let mut naam = slug.replace('-', " ");
-    if let Some(eerste) = naam.get(..1) {
-        naam.replace_range(..1, &eerste.to_uppercase());
-    }
-    naam
+/// One choice in a list or a group of radio buttons.
+#[derive(Serialize)]
+struct Optie {
+    waarde: String,
+    label: String,
+    gekozen: bool,
 }
 
-fn formulier(vocabulaire: &Vocabulaire, invoer: &Invoer, melding: &Melding) -> String {
-    let mut h = String::new();
-    h.push_str("<h1>Vraag registreren</h1>\n<p>Registreer hier een vraag die u aan de balie, aan de telefoon, in de chat of per e-mail kreeg. \
-        Schrijf niets op over wie de vraag stelde: we tellen alleen waar de vraag over ging.</p>\n");
-    let fout_bij = |id: &str| match melding {
-        Melding::Fouten(fouten) => fouten.iter().find(|(veld, _)| *veld == id).map(|(_, tekst)| tekst.as_str()),
-        _ => None,
-    };
-    match melding {
-        Melding::Geen => {}
-        Melding::Opgeslagen(tekst) => {
-            let _ = writeln!(h, "<p class=\"melding\" role=\"status\">{}</p>", escape(tekst));
+fn options<'a>(keuzes: impl Iterator<Item = (&'a str, String)>, gekozen: &str) -> Vec<Optie> {
+    keuzes.map(|(waarde, label)| Optie { gekozen: waarde == gekozen, waarde: waarde.to_owned(), label }).collect()
+}
+
+/// The form of one site: where it posts, and how the page names the site.
+struct Form {
+    site_naam: String,
+    actie: String,
+    andere_sites: bool,
+}
+
+impl Form {
+    fn for_site(state: &AppState, site: &SiteState) -> Form {
+        if state.sites.len() == 1 {
+            return Form { site_naam: String::new(), actie: "/".into(), andere_sites: false };
         }
-        Melding::Fouten(fouten) => {
-            h.push_str(
-                "<div class=\"fouten\" role=\"alert\" tabindex=\"-1\">\n<h2>Dit moet u nog aanpassen</h2>\n<ul>\n",
-            );
-            for (id, tekst) in fouten {
-                let _ = writeln!(h, "<li><a href=\"#{id}\">{}</a></li>", escape(tekst));
-            }
-            h.push_str("</ul>\n</div>\n");
-        }
+        Form { site_naam: site.id.clone(), actie: format!("/?site={}", site.id), andere_sites: true }
     }
-    h.push_str("<form method=\"post\" action=\"/\" novalidate>\n");
-    let kanalen: Vec<_> = Kanaal::BALIE.iter().map(|k| (k.naam(), kanaal_naam(*k))).collect();
-    keuzes(&mut h, "kanaal", "Hoe kwam de vraag binnen?", &kanalen, &invoer.kanaal, fout_bij("kanaal-loket"));
-    let doelgroepen: Vec<_> = Doelgroep::ALLE.iter().map(|d| (d.naam(), doelgroep_naam(*d))).collect();
-    keuzes(&mut h, "doelgroep", "Wie stelde de vraag?", &doelgroepen, &invoer.doelgroep, fout_bij("doelgroep-ouders"));
-    h.push_str("<fieldset>\n<legend>Waar ging de vraag over?</legend>\n<p class=\"uitleg\" id=\"onderwerp-uitleg\">Kies een thema, of de pagina die de vraag beantwoordt.</p>\n");
-    let themas: Vec<_> = vocabulaire.themas.iter().map(|t| (t.as_str(), thema_naam(t))).collect();
-    lijst(&mut h, "thema", "Thema", "Geen thema", &themas, &invoer.thema, fout_bij("thema"));
-    let paginas: Vec<_> = vocabulaire.paginas.iter().map(|p| (p.as_str(), p.clone())).collect();
-    lijst(&mut h, "pagina", "Pagina", "Geen pagina", &paginas, &invoer.pagina, fout_bij("pagina"));
-    h.push_str("</fieldset>\n");
-    let aantal_fout = fout_bij("aantal");
-    let _ = writeln!(
-        h,
-        "<label for=\"aantal\">Aantal vragen</label>{}\n<input type=\"number\" id=\"aantal\" name=\"aantal\" min=\"1\" max=\"{MAX_AANTAL}\" \
-         inputmode=\"numeric\" value=\"{}\" required{}>",
-        aantal_fout.map(|f| format!("\n<p class=\"fout\" id=\"aantal-fout\">{}</p>", escape(f))).unwrap_or_default(),
-        escape(if invoer.aantal.is_empty() { "1" } else { &invoer.aantal }),
-        if aantal_fout.is_some() { " aria-invalid=\"true\" aria-describedby=\"aantal-fout\"" } else { "" },
-    );
-    h.push_str("<p><button type=\"submit\">Registreren</button></p>\n</form>\n");
-    let titel = if matches!(melding, Melding::Fouten(_)) {
-        "Fout: vraag registreren – CJG"
-    } else {
-        "Vraag registreren – CJG"
-    };
-    pagina(titel, CSS, &h)
-}
 
-/// A group of radio buttons; the first has the id an error links to (`naam-eerste`).
-fn keuzes(h: &mut String, naam: &str, vraag: &str, opties: &[(&str, &str)], gekozen: &str, fout: Option<&str>) {
-    let _ = writeln!(
-        h,
-        "<fieldset{}>\n<legend>{vraag}</legend>",
-        if fout.is_some() { format!(" aria-describedby=\"{naam}-fout\"") } else { String::new() }
-    );
-    if let Some(fout) = fout {
-        let _ = writeln!(h, "<p class=\"fout\" id=\"{naam}-fout\">{}</p>", escape(fout));
-    }
-    for (i, (waarde, label)) in opties.iter().enumerate() {
-        let id = format!("{naam}-{waarde}");
-        let _ = writeln!(
-            h,
-            "<label for=\"{id}\"><input type=\"radio\" id=\"{id}\" name=\"{naam}\" value=\"{}\"{}{}> {}</label>",
-            escape(waarde),
-            if *waarde == gekozen { " checked" } else { "" },
-            if i == 0 { " required" } else { "" },
-            escape(label)
+    fn page(&self, vocabulaire: &Vocabulaire, invoer: &Invoer, melding: &Melding) -> Result<String, crate::error::Error> {
+        let mut context = Context::new();
+        let (opgeslagen, fouten) = match melding {
+            Melding::Geen => ("", &[][..]),
+            Melding::Opgeslagen(tekst) => (tekst.as_str(), &[][..]),
+            Melding::Fouten(fouten) => ("", fouten.as_slice()),
+        };
+        let fout_bij = |prefix: &str| {
+            fouten.iter().find(|(veld, _)| veld.split('-').next() == Some(prefix)).map(|(_, t)| t.as_str()).unwrap_or("")
+        };
+        let lijst: Vec<_> = fouten.iter().map(|(veld, tekst)| serde_json::json!({"veld": veld, "tekst": tekst})).collect();
+        context.insert("fouten", &lijst);
+        context.insert(
+            "fout",
+            &serde_json::json!({
+                "kanaal": fout_bij("kanaal"), "doelgroep": fout_bij("doelgroep"), "thema": fout_bij("thema"),
+                "pagina": fout_bij("pagina"), "aantal": fout_bij("aantal"),
+            }),
         );
-    }
-    h.push_str("</fieldset>\n");
-}
-
-/// A drop-down list with an empty first choice.
-fn lijst(
-    h: &mut String,
-    naam: &str,
-    label: &str,
-    leeg: &str,
-    opties: &[(&str, String)],
-    gekozen: &str,
-    fout: Option<&str>,
-) {
-    let _ = writeln!(h, "<label for=\"{naam}\">{label}</label>");
-    if let Some(fout) = fout {
-        let _ = writeln!(h, "<p class=\"fout\" id=\"{naam}-fout\">{}</p>", escape(fout));
-    }
-    let beschrijving =
-        if fout.is_some() { format!("onderwerp-uitleg {naam}-fout") } else { "onderwerp-uitleg".to_owned() };
-    let _ = writeln!(h, "<select id=\"{naam}\" name=\"{naam}\" aria-describedby=\"{beschrijving}\">\n<option value=\"\">{leeg}</option>");
-    for (waarde, tekst) in opties {
-        let _ = writeln!(
-            h,
-            "<option value=\"{}\"{}>{}</option>",
-            escape(waarde),
-            if *waarde == gekozen { " selected" } else { "" },
-            escape(tekst)
+        context.insert("opgeslagen", opgeslagen);
+        context.insert("site_naam", &self.site_naam);
+        context.insert("actie", &self.actie);
+        context.insert("andere_sites", &self.andere_sites);
+        context.insert("max_aantal", &MAX_AANTAL);
+        context.insert("aantal", if invoer.aantal.is_empty() { "1" } else { &invoer.aantal });
+        context.insert("kanalen", &options(Kanaal::BALIE.iter().map(|k| (k.as_str(), k.label().to_owned())), &invoer.kanaal));
+        context.insert(
+            "doelgroepen",
+            &options(Doelgroep::ALLE.iter().map(|d| (d.as_str(), doelgroep_label(*d).to_owned())), &invoer.doelgroep),
         );
+        context.insert("themas", &options(vocabulaire.themas.iter().map(|t| (t.as_str(), thema_label(t))), &invoer.thema));
+        context.insert("paginas", &options(vocabulaire.paginas.iter().map(|p| (p.as_str(), p.clone())), &invoer.pagina));
+        render("balie.html", &context)
     }
-    h.push_str("</select>\n");
 }
 
 #[cfg(test)]
@@ -387,37 +339,44 @@ mod tests {
     use super::*;
     use crate::gebeurtenis::tests::vocabulaire;
 
+    fn formulier(v: &Vocabulaire, invoer: &Invoer, melding: &Melding) -> String {
+        Form { site_naam: String::new(), actie: "/".into(), andere_sites: false }.page(v, invoer, melding).unwrap()
+    }
+
     #[test]
     fn the_token_comes_from_basic_or_bearer() {
         let mut headers = HeaderMap::new();
-        assert_eq!(token_uit(&headers), None);
+        assert_eq!(token_from(&headers), None);
         let basic = base64::engine::general_purpose::STANDARD.encode("balie:geheim");
         headers.insert(header::AUTHORIZATION, HeaderValue::from_str(&format!("Basic {basic}")).unwrap());
-        assert_eq!(token_uit(&headers).as_deref(), Some("geheim"));
+        assert_eq!(token_from(&headers).as_deref(), Some("geheim"));
         headers.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer geheim"));
-        assert_eq!(token_uit(&headers).as_deref(), Some("geheim"));
+        assert_eq!(token_from(&headers).as_deref(), Some("geheim"));
         headers.insert(header::AUTHORIZATION, HeaderValue::from_static("Digest x"));
-        assert_eq!(token_uit(&headers), None);
+        assert_eq!(token_from(&headers), None);
     }
 
     #[test]
     fn cross_site_posts_are_refused() {
         let mut headers = HeaderMap::new();
-        assert!(zelfde_site(&headers));
+        assert!(same_site(&headers));
         headers.insert(header::HOST, HeaderValue::from_static("127.0.0.1:8081"));
         headers.insert(header::ORIGIN, HeaderValue::from_static("http://127.0.0.1:8081"));
-        assert!(zelfde_site(&headers));
+        assert!(same_site(&headers));
+        headers.insert(header::HOST, HeaderValue::from_static("balie.example"));
+        headers.insert(header::ORIGIN, HeaderValue::from_static("https://balie.example:443"));
+        assert!(same_site(&headers), "the default port is the same origin");
         headers.insert(header::ORIGIN, HeaderValue::from_static("https://elders.example"));
-        assert!(!zelfde_site(&headers));
+        assert!(!same_site(&headers));
         headers.remove(header::ORIGIN);
         headers.insert("sec-fetch-site", HeaderValue::from_static("cross-site"));
-        assert!(!zelfde_site(&headers));
+        assert!(!same_site(&headers));
     }
 
     #[test]
     fn the_form_names_every_problem_and_keeps_the_choices() {
         let v = vocabulaire();
-        let invoer = Invoer::lees(b"kanaal=telefoon&thema=gedrag&pagina=%2Fcontact%2F&aantal=0");
+        let invoer = Invoer::from_form(b"kanaal=telefoon&thema=gedrag&pagina=%2Fcontact%2F&aantal=0");
         let fouten = invoer.vraag(&v).unwrap_err();
         let velden: Vec<_> = fouten.iter().map(|(veld, _)| *veld).collect();
         assert_eq!(velden, ["doelgroep-ouders", "thema", "aantal"]);
@@ -426,19 +385,29 @@ mod tests {
         assert!(html.contains("value=\"telefoon\" checked"));
         assert!(html.contains("<title>Fout: vraag registreren"));
         assert!(html.contains("id=\"doelgroep-ouders\""));
+        assert!(html.contains("<option value=\"/contact/\" selected>/contact/</option>"), "URLs stay readable: {html}");
+    }
+
+    #[test]
+    fn what_staff_type_is_escaped() {
+        let v = vocabulaire();
+        let invoer = Invoer::from_form(b"kanaal=%22%3E%3Cscript%3E&aantal=%3Cb%3E");
+        let html = formulier(&v, &invoer, &Melding::Fouten(invoer.vraag(&v).unwrap_err()));
+        assert!(!html.contains("<script>") && !html.contains("<b>"), "{html}");
+        assert!(html.contains("value=\"&lt;b&gt;\""), "{html}");
     }
 
     #[test]
     fn a_complete_form_becomes_a_desk_question() {
         let v = vocabulaire();
         let invoer =
-            Invoer::lees(b"kanaal=e-mail&doelgroep=jongeren&thema=&pagina=%2Fjongeren%2Fgeld%2Fzakgeld%2F&aantal=2");
+            Invoer::from_form(b"kanaal=e-mail&doelgroep=jongeren&thema=&pagina=%2Fjongeren%2Fgeld%2Fzakgeld%2F&aantal=2");
         let vraag = invoer.vraag(&v).unwrap();
         assert_eq!((vraag.kanaal, vraag.aantal, vraag.thema.as_deref()), (Kanaal::Email, 2, Some("geld")));
         assert_eq!(
-            invoer.bevestiging(&vraag),
+            invoer.confirmation(&vraag),
             "Opgeslagen: 2 vragen via e-mail, van jongere, over pagina /jongeren/geld/zakgeld/."
         );
-        assert_eq!(thema_naam("grenzen-stellen"), "Grenzen stellen");
+        assert_eq!(thema_label("grenzen-stellen"), "Grenzen stellen");
     }
 }

@@ -1,7 +1,8 @@
 //! What may be counted, checked field by field: a [`Vraag`] from the widget or the desk, and a
 //! [`Feedback`] ("Heeft dit antwoord je geholpen?"). Parsing is strict (exact types, no
 //! unknown fields) and every name must be in the site's [`Vocabulaire`]: the collector refuses
-//! what it cannot count rather than dropping part of it silently.
+//! what it cannot count rather than dropping part of it silently. The Dutch labels people see
+//! for channels and themes live here too, so that the staff form and the plan share them.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -9,12 +10,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::invalid::{InvalidEvent, MAX_AANTAL, MAX_TERMEN};
 use crate::vocabulaire::Vocabulaire;
-
-/// The most terms one question may carry (the widget sends at most this many).
-pub const MAX_TERMEN: usize = 12;
-/// The most desk questions one registration may count at once.
-pub const MAX_AANTAL: u32 = 1000;
 
 /// Who asked, as the visitor or the staff member chose it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -98,47 +95,12 @@ pub enum Gebeurtenis {
     Feedback(Feedback),
 }
 
-/// Why an event was refused, in Dutch and English, naming the field.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum Afwijzing {
-    /// The body is not JSON at all.
-    #[error("het bericht is geen geldige JSON / the body is not valid JSON: {0}")]
-    Onleesbaar(String),
-    /// JSON, but not an event: a wrong type, an unknown or missing field, an unknown value.
-    #[error("het bericht heeft niet de afgesproken vorm / the event does not have the agreed shape: {0}")]
-    Vorm(String),
-    /// A term outside the vocabulary: the browser should have dropped it.
-    #[error("onbekende term \"{0}\": die staat niet in de woordenlijst van de site / unknown term \"{0}\": not in the site's vocabulary")]
-    OnbekendeTerm(String),
-    /// A term twice in one question.
-    #[error("de term \"{0}\" staat er twee keer in / the term \"{0}\" appears twice")]
-    DubbeleTerm(String),
-    /// More than [`MAX_TERMEN`] terms.
-    #[error("meer dan {MAX_TERMEN} termen ({0}) / more than {MAX_TERMEN} terms ({0})")]
-    TeVeelTermen(usize),
-    /// A page URL the site does not have.
-    #[error("onbekende pagina \"{0}\": die heeft de site niet / unknown page \"{0}\": not a page of the site")]
-    OnbekendePagina(String),
-    /// A theme the site does not have.
-    #[error("onbekend thema \"{0}\" / unknown theme \"{0}\"")]
-    OnbekendThema(String),
-    /// A doelgroep other than ouders, jongeren, onbekend.
-    #[error("onbekende doelgroep \"{0}\": kies ouders, jongeren of onbekend / unknown doelgroep \"{0}\": choose ouders, jongeren or onbekend")]
-    OnbekendeDoelgroep(String),
-    /// A channel other than the desk's four (or "online" where only the desk's are allowed).
-    #[error("onbekend kanaal \"{0}\": kies loket, telefoon, chat of e-mail / unknown channel \"{0}\": choose loket, telefoon, chat or e-mail")]
-    OnbekendKanaal(String),
-    /// A desk registration counting nothing, or implausibly much.
-    #[error("het aantal moet tussen 1 en {MAX_AANTAL} liggen, niet {0} / the count must be between 1 and {MAX_AANTAL}, not {0}")]
-    Aantal(u32),
-}
-
 impl Doelgroep {
     /// Every doelgroep, in the order reports show them.
     pub const ALLE: [Doelgroep; 3] = [Doelgroep::Ouders, Doelgroep::Jongeren, Doelgroep::Onbekend];
 
     /// The name in events and in the database.
-    pub fn naam(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Doelgroep::Ouders => "ouders",
             Doelgroep::Jongeren => "jongeren",
@@ -154,7 +116,7 @@ impl Kanaal {
     pub const BALIE: [Kanaal; 4] = [Kanaal::Loket, Kanaal::Telefoon, Kanaal::Chat, Kanaal::Email];
 
     /// The name in the database and on the command line.
-    pub fn naam(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Kanaal::Online => "online",
             Kanaal::Loket => "loket",
@@ -165,9 +127,31 @@ impl Kanaal {
     }
 }
 
+impl Kanaal {
+    /// The channel as staff and editors read it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kanaal::Online => "Online",
+            Kanaal::Loket => "Balie (loket)",
+            Kanaal::Telefoon => "Telefoon",
+            Kanaal::Chat => "Chat",
+            Kanaal::Email => "E-mail",
+        }
+    }
+}
+
+/// A theme slug as people read it: `grenzen-stellen` → `Grenzen stellen`.
+pub fn thema_label(slug: &str) -> String {
+    let mut label = slug.replace('-', " ");
+    if let Some(eerste) = label.get(..1) {
+        label.replace_range(..1, &eerste.to_uppercase());
+    }
+    label
+}
+
 impl Bron {
     /// The name in events and in the database.
-    pub fn naam(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Bron::Pagina => "pagina",
             Bron::Widget => "widget",
@@ -177,27 +161,37 @@ impl Bron {
 
 impl fmt::Display for Doelgroep {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.naam())
+        f.write_str(self.as_str())
     }
 }
 
 impl fmt::Display for Kanaal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.naam())
+        f.write_str(self.as_str())
     }
 }
 
 impl FromStr for Doelgroep {
-    type Err = Afwijzing;
-    fn from_str(s: &str) -> Result<Self, Afwijzing> {
-        Doelgroep::ALLE.into_iter().find(|d| d.naam() == s).ok_or_else(|| Afwijzing::OnbekendeDoelgroep(s.to_owned()))
+    type Err = InvalidEvent;
+    fn from_str(s: &str) -> Result<Self, InvalidEvent> {
+        Doelgroep::ALLE.into_iter().find(|d| d.as_str() == s).ok_or_else(|| InvalidEvent::UnknownDoelgroep(s.to_owned()))
+    }
+}
+
+impl FromStr for Bron {
+    type Err = InvalidEvent;
+    fn from_str(s: &str) -> Result<Self, InvalidEvent> {
+        [Bron::Pagina, Bron::Widget]
+            .into_iter()
+            .find(|b| b.as_str() == s)
+            .ok_or_else(|| InvalidEvent::Shape(format!("unknown bron {s:?}")))
     }
 }
 
 impl FromStr for Kanaal {
-    type Err = Afwijzing;
-    fn from_str(s: &str) -> Result<Self, Afwijzing> {
-        Kanaal::ALLE.into_iter().find(|k| k.naam() == s).ok_or_else(|| Afwijzing::OnbekendKanaal(s.to_owned()))
+    type Err = InvalidEvent;
+    fn from_str(s: &str) -> Result<Self, InvalidEvent> {
+        Kanaal::ALLE.into_iter().find(|k| k.as_str() == s).ok_or_else(|| InvalidEvent::UnknownKanaal(s.to_owned()))
     }
 }
 
@@ -222,27 +216,27 @@ struct FeedbackBericht {
     bron: Bron,
 }
 
-fn parse<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, Afwijzing> {
+fn parse<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, InvalidEvent> {
     serde_json::from_slice(body).map_err(|error| match error.classify() {
-        serde_json::error::Category::Data => Afwijzing::Vorm(error.to_string()),
-        _ => Afwijzing::Onleesbaar(error.to_string()),
+        serde_json::error::Category::Data => InvalidEvent::Shape(error.to_string()),
+        _ => InvalidEvent::NotJson(error.to_string()),
     })
 }
 
 impl Vraag {
     /// Parses and checks the widget's `/v1/vraag` body.
-    pub fn uit_json(body: &[u8], vocabulaire: &Vocabulaire) -> Result<Vraag, Afwijzing> {
+    pub fn from_json(body: &[u8], vocabulaire: &Vocabulaire) -> Result<Vraag, InvalidEvent> {
         let bericht: VraagBericht = parse(body)?;
         if bericht.termen.len() > MAX_TERMEN {
-            return Err(Afwijzing::TeVeelTermen(bericht.termen.len()));
+            return Err(InvalidEvent::TooManyTerms(bericht.termen.len()));
         }
         let mut termen = BTreeSet::new();
         for term in bericht.termen {
             if !vocabulaire.termen.contains(&term) {
-                return Err(Afwijzing::OnbekendeTerm(term));
+                return Err(InvalidEvent::UnknownTerm(term));
             }
             if termen.contains(&term) {
-                return Err(Afwijzing::DubbeleTerm(term));
+                return Err(InvalidEvent::DuplicateTerm(term));
             }
             termen.insert(term);
         }
@@ -250,7 +244,7 @@ impl Vraag {
         Ok(Vraag {
             kanaal: Kanaal::Online,
             doelgroep: bericht.doelgroep,
-            thema: pagina.as_deref().and_then(|p| vocabulaire.thema_van(p)).map(str::to_owned),
+            thema: pagina.as_deref().and_then(|p| vocabulaire.thema_of(p)).map(str::to_owned),
             pagina,
             urgent: bericht.urgent,
             termen: termen.into_iter().collect(),
@@ -259,25 +253,25 @@ impl Vraag {
     }
 
     /// `aantal` questions received at the desk through `kanaal`, about `onderwerp`.
-    pub fn aan_balie(
+    pub fn from_desk(
         kanaal: Kanaal,
         doelgroep: Doelgroep,
         onderwerp: Onderwerp,
         aantal: u32,
         vocabulaire: &Vocabulaire,
-    ) -> Result<Vraag, Afwijzing> {
+    ) -> Result<Vraag, InvalidEvent> {
         if kanaal == Kanaal::Online {
-            return Err(Afwijzing::OnbekendKanaal(kanaal.naam().to_owned()));
+            return Err(InvalidEvent::UnknownKanaal(kanaal.as_str().to_owned()));
         }
         if !(1..=MAX_AANTAL).contains(&aantal) {
-            return Err(Afwijzing::Aantal(aantal));
+            return Err(InvalidEvent::Aantal(aantal));
         }
         let (thema, pagina) = match onderwerp {
             Onderwerp::Thema(thema) if vocabulaire.themas.contains(&thema) => (Some(thema), None),
-            Onderwerp::Thema(thema) => return Err(Afwijzing::OnbekendThema(thema)),
+            Onderwerp::Thema(thema) => return Err(InvalidEvent::UnknownThema(thema)),
             Onderwerp::Pagina(pagina) => {
                 let pagina = bekende_pagina(pagina, vocabulaire)?;
-                (vocabulaire.thema_van(&pagina).map(str::to_owned), Some(pagina))
+                (vocabulaire.thema_of(&pagina).map(str::to_owned), Some(pagina))
             }
         };
         Ok(Vraag { kanaal, doelgroep, thema, pagina, urgent: false, termen: Vec::new(), aantal })
@@ -286,7 +280,7 @@ impl Vraag {
 
 impl Feedback {
     /// Parses and checks the `/v1/feedback` body.
-    pub fn uit_json(body: &[u8], vocabulaire: &Vocabulaire) -> Result<Feedback, Afwijzing> {
+    pub fn from_json(body: &[u8], vocabulaire: &Vocabulaire) -> Result<Feedback, InvalidEvent> {
         let bericht: FeedbackBericht = parse(body)?;
         Ok(Feedback {
             pagina: bekende_pagina(bericht.pagina, vocabulaire)?,
@@ -296,34 +290,32 @@ impl Feedback {
     }
 }
 
-fn bekende_pagina(pagina: String, vocabulaire: &Vocabulaire) -> Result<String, Afwijzing> {
+fn bekende_pagina(pagina: String, vocabulaire: &Vocabulaire) -> Result<String, InvalidEvent> {
     if vocabulaire.paginas.contains(&pagina) {
         Ok(pagina)
     } else {
-        Err(Afwijzing::OnbekendePagina(pagina))
+        Err(InvalidEvent::UnknownPagina(pagina))
     }
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
-    use std::path::PathBuf;
-
     use proptest::prelude::*;
 
     use super::*;
 
     pub(crate) fn vocabulaire() -> Vocabulaire {
-        Vocabulaire::uit_json(
+        Vocabulaire::from_json(
             r#"{"termen": ["zakgeld", "koorts", "pest", "slap", "schuld"],
                 "paginas": ["/ouders/gedrag/driftbuien/", "/jongeren/geld/zakgeld/", "/contact/"],
                 "themas": ["gedrag", "geld"]}"#,
-            PathBuf::from("vocabulaire.json"),
+            "vocabulaire.json",
         )
         .unwrap()
     }
 
-    fn vraag(json: &str) -> Result<Vraag, Afwijzing> {
-        Vraag::uit_json(json.as_bytes(), &vocabulaire())
+    fn vraag(json: &str) -> Result<Vraag, InvalidEvent> {
+        Vraag::from_json(json.as_bytes(), &vocabulaire())
     }
 
     #[test]
@@ -339,37 +331,37 @@ pub(crate) mod tests {
 
     #[test]
     fn each_bad_question_is_refused_with_its_reason() {
-        type Verwacht = fn(&Afwijzing) -> bool;
+        type Verwacht = fn(&InvalidEvent) -> bool;
         let cases: &[(&str, Verwacht)] = &[
-            (r#"{"doelgroep": "ouders""#, |a| matches!(a, Afwijzing::Onleesbaar(_))),
+            (r#"{"doelgroep": "ouders""#, |a| matches!(a, InvalidEvent::NotJson(_))),
             (r#"{"doelgroep": "ouders", "pagina": null, "urgent": false, "termen": []} x"#, |a| {
-                matches!(a, Afwijzing::Onleesbaar(_))
+                matches!(a, InvalidEvent::NotJson(_))
             }),
             (r#"{"doelgroep": "ouders", "pagina": null, "urgent": "nee", "termen": []}"#, |a| {
-                matches!(a, Afwijzing::Vorm(_))
+                matches!(a, InvalidEvent::Shape(_))
             }),
             (
                 r#"{"doelgroep": "ouders", "urgent": false, "termen": []}"#,
-                |a| matches!(a, Afwijzing::Vorm(m) if m.contains("pagina")),
+                |a| matches!(a, InvalidEvent::Shape(m) if m.contains("pagina")),
             ),
             (
                 r#"{"doelgroep": "ouders", "pagina": null, "urgent": false, "termen": [], "naam": "Sanne"}"#,
-                |a| matches!(a, Afwijzing::Vorm(m) if m.contains("naam")),
+                |a| matches!(a, InvalidEvent::Shape(m) if m.contains("naam")),
             ),
             (
                 r#"{"doelgroep": "opa", "pagina": null, "urgent": false, "termen": []}"#,
-                |a| matches!(a, Afwijzing::Vorm(m) if m.contains("opa")),
+                |a| matches!(a, InvalidEvent::Shape(m) if m.contains("opa")),
             ),
             (r#"{"doelgroep": "ouders", "pagina": null, "urgent": false, "termen": ["utrecht"]}"#, |a| {
-                *a == Afwijzing::OnbekendeTerm("utrecht".into())
+                *a == InvalidEvent::UnknownTerm("utrecht".into())
             }),
             (r#"{"doelgroep": "ouders", "pagina": null, "urgent": false, "termen": ["pest", "pest"]}"#, |a| {
-                *a == Afwijzing::DubbeleTerm("pest".into())
+                *a == InvalidEvent::DuplicateTerm("pest".into())
             }),
             (r#"{"doelgroep": "ouders", "pagina": "/elders/", "urgent": false, "termen": []}"#, |a| {
-                *a == Afwijzing::OnbekendePagina("/elders/".into())
+                *a == InvalidEvent::UnknownPagina("/elders/".into())
             }),
-            (r#"[]"#, |a| matches!(a, Afwijzing::Vorm(_))),
+            (r#"[]"#, |a| matches!(a, InvalidEvent::Shape(_))),
         ];
         for (json, expected) in cases {
             let afwijzing = vraag(json).unwrap_err();
@@ -379,32 +371,32 @@ pub(crate) mod tests {
             r#"{{"doelgroep": "ouders", "pagina": null, "urgent": false, "termen": [{}]}}"#,
             vec![r#""pest""#; 13].join(",")
         );
-        assert_eq!(vraag(&dertien).unwrap_err(), Afwijzing::TeVeelTermen(13));
+        assert_eq!(vraag(&dertien).unwrap_err(), InvalidEvent::TooManyTerms(13));
     }
 
     #[test]
     fn feedback_needs_a_known_page_and_source() {
         let v = vocabulaire();
-        let f = Feedback::uit_json(br#"{"pagina": "/contact/", "geholpen": false, "bron": "widget"}"#, &v).unwrap();
+        let f = Feedback::from_json(br#"{"pagina": "/contact/", "geholpen": false, "bron": "widget"}"#, &v).unwrap();
         assert_eq!((f.geholpen, f.bron), (false, Bron::Widget));
         assert!(matches!(
-            Feedback::uit_json(br#"{"pagina": null, "geholpen": false, "bron": "widget"}"#, &v),
-            Err(Afwijzing::Vorm(_))
+            Feedback::from_json(br#"{"pagina": null, "geholpen": false, "bron": "widget"}"#, &v),
+            Err(InvalidEvent::Shape(_))
         ));
         assert!(matches!(
-            Feedback::uit_json(br#"{"pagina": "/contact/", "geholpen": false, "bron": "mail"}"#, &v),
-            Err(Afwijzing::Vorm(_))
+            Feedback::from_json(br#"{"pagina": "/contact/", "geholpen": false, "bron": "mail"}"#, &v),
+            Err(InvalidEvent::Shape(_))
         ));
         assert!(matches!(
-            Feedback::uit_json(br#"{"pagina": "/x/", "geholpen": true, "bron": "pagina"}"#, &v),
-            Err(Afwijzing::OnbekendePagina(_))
+            Feedback::from_json(br#"{"pagina": "/x/", "geholpen": true, "bron": "pagina"}"#, &v),
+            Err(InvalidEvent::UnknownPagina(_))
         ));
     }
 
     #[test]
     fn desk_questions_need_a_desk_channel_a_known_subject_and_a_sane_count() {
         let v = vocabulaire();
-        let vraag = Vraag::aan_balie(
+        let vraag = Vraag::from_desk(
             Kanaal::Telefoon,
             Doelgroep::Ouders,
             Onderwerp::Pagina("/jongeren/geld/zakgeld/".into()),
@@ -414,11 +406,11 @@ pub(crate) mod tests {
         .unwrap();
         assert_eq!((vraag.thema.as_deref(), vraag.aantal), (Some("geld"), 3));
         let thema = Onderwerp::Thema("gedrag".into());
-        assert!(Vraag::aan_balie(Kanaal::Online, Doelgroep::Ouders, thema.clone(), 1, &v).is_err());
-        assert_eq!(Vraag::aan_balie(Kanaal::Chat, Doelgroep::Ouders, thema.clone(), 0, &v), Err(Afwijzing::Aantal(0)));
+        assert!(Vraag::from_desk(Kanaal::Online, Doelgroep::Ouders, thema.clone(), 1, &v).is_err());
+        assert_eq!(Vraag::from_desk(Kanaal::Chat, Doelgroep::Ouders, thema.clone(), 0, &v), Err(InvalidEvent::Aantal(0)));
         assert_eq!(
-            Vraag::aan_balie(Kanaal::Chat, Doelgroep::Ouders, Onderwerp::Thema("sport".into()), 1, &v),
-            Err(Afwijzing::OnbekendThema("sport".into()))
+            Vraag::from_desk(Kanaal::Chat, Doelgroep::Ouders, Onderwerp::Thema("sport".into()), 1, &v),
+            Err(InvalidEvent::UnknownThema("sport".into()))
         );
         assert_eq!("e-mail".parse::<Kanaal>(), Ok(Kanaal::Email));
         assert!("fax".parse::<Kanaal>().is_err());
@@ -426,7 +418,7 @@ pub(crate) mod tests {
 
     #[test]
     fn every_refusal_speaks_dutch_and_english() {
-        let message = Afwijzing::OnbekendeTerm("x".into()).to_string();
+        let message = InvalidEvent::UnknownTerm("x".into()).to_string();
         assert!(message.contains("onbekende term") && message.contains("unknown term"), "{message}");
     }
 
@@ -434,8 +426,8 @@ pub(crate) mod tests {
         #[test]
         fn random_bytes_never_panic(body in proptest::collection::vec(any::<u8>(), 0..300)) {
             let v = vocabulaire();
-            let _ = Vraag::uit_json(&body, &v);
-            let _ = Feedback::uit_json(&body, &v);
+            let _ = Vraag::from_json(&body, &v);
+            let _ = Feedback::from_json(&body, &v);
         }
 
         #[test]
@@ -446,7 +438,7 @@ pub(crate) mod tests {
             termen in prop::collection::vec(prop::sample::select(vec!["zakgeld", "koorts", "pest", "slap", "schuld", "jan"]), 0..14),
         ) {
             let json = serde_json::json!({"doelgroep": doelgroep, "pagina": pagina, "urgent": urgent, "termen": termen});
-            let result = Vraag::uit_json(json.to_string().as_bytes(), &vocabulaire());
+            let result = Vraag::from_json(json.to_string().as_bytes(), &vocabulaire());
             let unique: BTreeSet<_> = termen.iter().collect();
             let valid = doelgroep != "opa"
                 && pagina != Some("/nergens/")

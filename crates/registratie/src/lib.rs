@@ -1,10 +1,11 @@
-//! Anonymous question counts for a CJG site: what is asked, never who asks.
+//! Anonymous question counts for CJG sites: what is asked, never who asks.
 //!
 //! The widget and the desk staff report questions as [`Gebeurtenis`]sen; the [`Collector`]
-//! checks each against the built site's [`Vocabulaire`], and a single writer commits them in
-//! groups into a [`Store`] of daily aggregate counts. [`Plan`] turns the counts into what
-//! editors need: the most asked themes and pages, the questions without an answer, the pages
-//! that did not help.
+//! checks each against its site's [`Vocabulaire`], and a single writer commits them in groups
+//! into a store of daily aggregate counts: SQLite, or PostgreSQL for several collectors
+//! ([`Database`]). One collector serves one site or a region's sites ([`Site`]). [`Plan`] turns
+//! the counts into what editors need, per site or for the region, with every figure under
+//! disclosure control: nothing small is shown, and nothing small can be worked out.
 //!
 //! Nothing identifying is ever stored or logged: no address, no user agent, no referrer, no
 //! time finer than the day, no words outside the site's vocabulary.
@@ -13,26 +14,34 @@ mod balie;
 mod collector;
 mod error;
 mod gebeurtenis;
-mod html;
+mod invalid;
+mod limiter;
 mod plan;
-mod schrijver;
+mod sites;
+mod state;
 mod store;
 mod telling;
+mod templates;
+mod tls;
 mod toegang;
 mod vocabulaire;
+mod writer;
 
-pub use collector::{collect, Collector, Instellingen, BODY_LIMIT};
+pub use collector::{collect, Collector, Settings, StaffListener, BODY_LIMIT};
 pub use error::Error;
-pub use gebeurtenis::{Afwijzing, Bron, Doelgroep, Feedback, Gebeurtenis, Kanaal, Onderwerp, Vraag};
-pub use plan::{Aantal, Plan, Trend};
-pub use store::{registreer, Store};
-pub use toegang::maak_token;
-pub use vocabulaire::Vocabulaire;
+pub use gebeurtenis::{thema_label, Bron, Doelgroep, Feedback, Gebeurtenis, Kanaal, Onderwerp, Vraag};
+pub use invalid::{InvalidEvent, MAX_AANTAL, MAX_TERMEN};
+pub use plan::{Aantal, Plan, PlanOptions, Tellingen, Trend, STANDAARD_WEKEN};
+pub use sites::{read_sites, Origin, Site, DEFAULT_SITE};
+pub use store::{register, Database};
+pub use tls::TlsFiles;
+pub use toegang::{list_tokens, new_token, revoke_token, TokenInfo};
+pub use vocabulaire::{Vocabulaire, VocabulaireSource, VOCABULAIRE_PAD};
 
 /// A calendar day: the finest time the counts know.
 pub type Dag = jiff::civil::Date;
 
 /// Today in the machine's time zone (the CJG's own day, not UTC's).
-pub fn vandaag() -> Dag {
+pub fn today() -> Dag {
     jiff::ZonedDateTime::now().date()
 }

@@ -1,14 +1,15 @@
 //! A batch of events folded into the counts they add, keyed as the tables are, so that one
 //! commit writes each distinct row once however many events share it.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use crate::gebeurtenis::{Bron, Doelgroep, Gebeurtenis, Kanaal};
 use crate::Dag;
 
-/// A row of `vragen`: questions per day, channel, doelgroep, theme, page and urgency.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// A row of `vragen`: questions per site, day, channel, doelgroep, theme, page and urgency.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct VraagSleutel {
+    pub site: String,
     pub dag: Dag,
     pub kanaal: Kanaal,
     pub doelgroep: Doelgroep,
@@ -20,8 +21,9 @@ pub(crate) struct VraagSleutel {
 }
 
 /// A row of `termen`: how often a known term occurred, in answered or unanswered questions.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct TermSleutel {
+    pub site: String,
     pub dag: Dag,
     pub doelgroep: Doelgroep,
     pub term: String,
@@ -29,8 +31,9 @@ pub(crate) struct TermSleutel {
 }
 
 /// A row of `onbeantwoord`: the known terms of questions no page answered, as one sorted set.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct OnbeantwoordSleutel {
+    pub site: String,
     pub dag: Dag,
     pub doelgroep: Doelgroep,
     /// The sorted terms joined by single spaces; empty when the question had none.
@@ -38,30 +41,34 @@ pub(crate) struct OnbeantwoordSleutel {
 }
 
 /// A row of `feedback`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct FeedbackSleutel {
+    pub site: String,
     pub dag: Dag,
     pub pagina: String,
     pub geholpen: bool,
     pub bron: Bron,
 }
 
-/// The counts a batch of events adds.
+/// The counts a batch of events adds, each table's rows in key order: every store writes
+/// them in that order, so that two collectors on one database lock rows in the same order
+/// and never deadlock each other.
 #[derive(Debug, Default)]
 pub(crate) struct Telling {
-    pub vragen: HashMap<VraagSleutel, u64>,
-    pub termen: HashMap<TermSleutel, u64>,
-    pub onbeantwoord: HashMap<OnbeantwoordSleutel, u64>,
-    pub feedback: HashMap<FeedbackSleutel, u64>,
+    pub vragen: BTreeMap<VraagSleutel, u64>,
+    pub termen: BTreeMap<TermSleutel, u64>,
+    pub onbeantwoord: BTreeMap<OnbeantwoordSleutel, u64>,
+    pub feedback: BTreeMap<FeedbackSleutel, u64>,
 }
 
 impl Telling {
-    /// Adds `gebeurtenis`, received on `dag`.
-    pub fn tel(&mut self, dag: Dag, gebeurtenis: &Gebeurtenis) {
+    /// Adds `gebeurtenis` of `site`, received on `dag`.
+    pub fn tel(&mut self, site: &str, dag: Dag, gebeurtenis: &Gebeurtenis) {
         match gebeurtenis {
             Gebeurtenis::Vraag(vraag) => {
                 let aantal = u64::from(vraag.aantal);
                 let sleutel = VraagSleutel {
+                    site: site.to_owned(),
                     dag,
                     kanaal: vraag.kanaal,
                     doelgroep: vraag.doelgroep,
@@ -77,17 +84,28 @@ impl Telling {
                 }
                 let beantwoord = vraag.pagina.is_some();
                 for term in &vraag.termen {
-                    let sleutel = TermSleutel { dag, doelgroep: vraag.doelgroep, term: term.clone(), beantwoord };
+                    let sleutel = TermSleutel {
+                        site: site.to_owned(),
+                        dag,
+                        doelgroep: vraag.doelgroep,
+                        term: term.clone(),
+                        beantwoord,
+                    };
                     *self.termen.entry(sleutel).or_default() += aantal;
                 }
                 if !beantwoord {
-                    let sleutel =
-                        OnbeantwoordSleutel { dag, doelgroep: vraag.doelgroep, termen: vraag.termen.join(" ") };
+                    let sleutel = OnbeantwoordSleutel {
+                        site: site.to_owned(),
+                        dag,
+                        doelgroep: vraag.doelgroep,
+                        termen: vraag.termen.join(" "),
+                    };
                     *self.onbeantwoord.entry(sleutel).or_default() += aantal;
                 }
             }
             Gebeurtenis::Feedback(feedback) => {
                 let sleutel = FeedbackSleutel {
+                    site: site.to_owned(),
                     dag,
                     pagina: feedback.pagina.clone(),
                     geholpen: feedback.geholpen,
@@ -110,20 +128,20 @@ mod tests {
         let v = vocabulaire();
         let dag = Dag::constant(2026, 11, 25);
         let mut telling = Telling::default();
-        let zonder = Vraag::uit_json(
+        let zonder = Vraag::from_json(
             br#"{"doelgroep": "jongeren", "pagina": null, "urgent": false, "termen": ["zakgeld", "schuld"]}"#,
             &v,
         )
         .unwrap();
-        let met = Vraag::uit_json(br#"{"doelgroep": "jongeren", "pagina": "/jongeren/geld/zakgeld/", "urgent": false, "termen": ["zakgeld"]}"#, &v).unwrap();
+        let met = Vraag::from_json(br#"{"doelgroep": "jongeren", "pagina": "/jongeren/geld/zakgeld/", "urgent": false, "termen": ["zakgeld"]}"#, &v).unwrap();
         for vraag in [&zonder, &zonder, &met] {
-            telling.tel(dag, &Gebeurtenis::Vraag(vraag.clone()));
+            telling.tel("cjg", dag, &Gebeurtenis::Vraag(vraag.clone()));
         }
         assert_eq!(telling.vragen.len(), 2);
         assert_eq!(telling.vragen.values().sum::<u64>(), 3);
-        let gat = OnbeantwoordSleutel { dag, doelgroep: Doelgroep::Jongeren, termen: "schuld zakgeld".into() };
+        let gat = OnbeantwoordSleutel { site: "cjg".into(), dag, doelgroep: Doelgroep::Jongeren, termen: "schuld zakgeld".into() };
         assert_eq!(telling.onbeantwoord[&gat], 2);
-        let term = |beantwoord| TermSleutel { dag, doelgroep: Doelgroep::Jongeren, term: "zakgeld".into(), beantwoord };
+        let term = |beantwoord| TermSleutel { site: "cjg".into(), dag, doelgroep: Doelgroep::Jongeren, term: "zakgeld".into(), beantwoord };
         assert_eq!((telling.termen[&term(false)], telling.termen[&term(true)]), (2, 1));
     }
 
@@ -131,9 +149,9 @@ mod tests {
     fn a_desk_question_by_theme_is_no_gap() {
         let v = vocabulaire();
         let vraag =
-            Vraag::aan_balie(Kanaal::Loket, Doelgroep::Ouders, Onderwerp::Thema("gedrag".into()), 4, &v).unwrap();
+            Vraag::from_desk(Kanaal::Loket, Doelgroep::Ouders, Onderwerp::Thema("gedrag".into()), 4, &v).unwrap();
         let mut telling = Telling::default();
-        telling.tel(Dag::constant(2026, 1, 1), &Gebeurtenis::Vraag(vraag));
+        telling.tel("cjg", Dag::constant(2026, 1, 1), &Gebeurtenis::Vraag(vraag));
         assert_eq!(telling.vragen.values().sum::<u64>(), 4);
         assert!(telling.onbeantwoord.is_empty() && telling.termen.is_empty());
     }

@@ -1,11 +1,13 @@
 //! The built site's registration vocabulary (`public/registratie/vocabulaire.json`): the only
 //! terms, pages and themes an event may name. `cjg build` writes it; the collector and
-//! `cjg registreer` read it, so a word outside it can never reach the counts.
+//! `cjg registreer` read it, from a file or from the published site's URL, so a word outside it
+//! can never reach the counts.
 
 use std::collections::BTreeSet;
+use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
 use serde::Deserialize;
 
@@ -13,6 +15,9 @@ use crate::error::Error;
 
 /// Where `cjg build` writes the vocabulary, relative to the built site.
 pub const VOCABULAIRE_PAD: &str = "registratie/vocabulaire.json";
+
+/// The most bytes a vocabulary fetched over HTTP may have.
+const MAX_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The known terms (stems), page URLs and theme slugs of one built site.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -27,21 +32,18 @@ pub struct Vocabulaire {
 
 impl Vocabulaire {
     /// Reads `registratie/vocabulaire.json` from the built site in `site`.
-    pub fn lees(site: &Path) -> Result<Vocabulaire, Error> {
-        let pad = site.join(VOCABULAIRE_PAD);
-        let tekst =
-            std::fs::read_to_string(&pad).map_err(|bron| Error::VocabulaireOntbreekt { pad: pad.clone(), bron })?;
-        Self::uit_json(&tekst, pad)
+    pub fn from_site(site: &Path) -> Result<Vocabulaire, Error> {
+        VocabulaireSource::File(site.join(VOCABULAIRE_PAD)).read()
     }
 
-    /// Parses the vocabulary's JSON; `pad` names it in errors.
-    pub fn uit_json(tekst: &str, pad: PathBuf) -> Result<Vocabulaire, Error> {
-        serde_json::from_str(tekst).map_err(|bron| Error::VocabulaireOngeldig { pad, bron })
+    /// Parses the vocabulary's JSON; `bron` names it in errors.
+    pub fn from_json(tekst: &str, bron: &str) -> Result<Vocabulaire, Error> {
+        serde_json::from_str(tekst).map_err(|e| Error::VocabulaireInvalid { bron_naam: bron.to_owned(), bron: e })
     }
 
     /// The theme a page belongs to: the deepest folder of its URL that is a known theme, which is
     /// how the site derives a page's theme when its front matter names none.
-    pub fn thema_van(&self, pagina: &str) -> Option<&str> {
+    pub fn thema_of(&self, pagina: &str) -> Option<&str> {
         pagina
             .split('/')
             .rev()
@@ -50,68 +52,113 @@ impl Vocabulaire {
     }
 }
 
-/// How often the collector looks whether `cjg build` replaced the vocabulary.
-const OPNIEUW_KIJKEN: Duration = Duration::from_secs(5);
-
-/// The collector's vocabulary, read again when the site was rebuilt, so that a new page's
-/// events are taken without restarting the collector.
-pub(crate) struct Woordenlijst {
-    pad: PathBuf,
-    huidig: RwLock<(Arc<Vocabulaire>, Option<SystemTime>)>,
-    volgende_blik: Mutex<Instant>,
+/// Where a site's vocabulary comes from: a file of the built site, or its published URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VocabulaireSource {
+    /// `…/public/registratie/vocabulaire.json` on this machine.
+    File(PathBuf),
+    /// `https://cjg.example.nl/registratie/vocabulaire.json`.
+    Url(url::Url),
 }
 
-impl Woordenlijst {
-    /// Reads the vocabulary of the built site in `site`.
-    pub fn open(site: &Path) -> Result<Woordenlijst, Error> {
-        let pad = site.join(VOCABULAIRE_PAD);
-        let gewijzigd = gewijzigd(&pad);
-        let vocabulaire = Arc::new(Vocabulaire::lees(site)?);
-        Ok(Woordenlijst {
-            pad,
-            huidig: RwLock::new((vocabulaire, gewijzigd)),
-            volgende_blik: Mutex::new(Instant::now() + OPNIEUW_KIJKEN),
-        })
-    }
-
-    /// The vocabulary now; at most every few seconds this first looks whether the file changed.
-    pub fn huidig(&self) -> Arc<Vocabulaire> {
-        let kijken = self.volgende_blik.try_lock().is_ok_and(|mut volgende| {
-            let nu = Instant::now();
-            let tijd = nu >= *volgende;
-            if tijd {
-                *volgende = nu + OPNIEUW_KIJKEN;
-            }
-            tijd
-        });
-        if kijken {
-            self.ververs();
+impl fmt::Display for VocabulaireSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            VocabulaireSource::File(pad) => write!(f, "{}", pad.display()),
+            VocabulaireSource::Url(url) => f.write_str(url.as_str()),
         }
-        self.huidig.read().unwrap_or_else(|vergiftigd| vergiftigd.into_inner()).0.clone()
+    }
+}
+
+impl VocabulaireSource {
+    /// Reads and parses the vocabulary (blocking: a file read or one HTTP GET).
+    pub fn read(&self) -> Result<Vocabulaire, Error> {
+        let naam = self.to_string();
+        let missing = |bron: String| Error::VocabulaireMissing { bron_naam: naam.clone(), bron };
+        let tekst = match self {
+            VocabulaireSource::File(pad) => std::fs::read_to_string(pad).map_err(|e| missing(e.to_string()))?,
+            VocabulaireSource::Url(url) => {
+                let agent: ureq::Agent =
+                    ureq::Agent::config_builder().timeout_global(Some(Duration::from_secs(15))).build().into();
+                let mut antwoord = agent.get(url.as_str()).call().map_err(|e| missing(e.to_string()))?;
+                antwoord
+                    .body_mut()
+                    .with_config()
+                    .limit(MAX_BYTES)
+                    .read_to_string()
+                    .map_err(|e| missing(e.to_string()))?
+            }
+        };
+        Vocabulaire::from_json(&tekst, &naam)
     }
 
-    /// Reads the file again if it changed. A broken file keeps the previous vocabulary, so
-    /// a build in progress never stops the counting.
-    fn ververs(&self) {
-        let nu = gewijzigd(&self.pad);
-        if nu == self.huidig.read().unwrap_or_else(|vergiftigd| vergiftigd.into_inner()).1 {
+    /// How often the collector looks whether the vocabulary changed.
+    pub(crate) fn refresh_every(&self) -> Duration {
+        match self {
+            VocabulaireSource::File(_) => Duration::from_secs(2),
+            VocabulaireSource::Url(_) => Duration::from_secs(60),
+        }
+    }
+
+    fn modified(&self) -> Option<SystemTime> {
+        match self {
+            VocabulaireSource::File(pad) => std::fs::metadata(pad).and_then(|m| m.modified()).ok(),
+            VocabulaireSource::Url(_) => None,
+        }
+    }
+}
+
+/// A site's vocabulary in the running collector, read again when the site was rebuilt (or
+/// republished), so that a new page's events are taken without restarting the collector.
+pub(crate) struct LiveVocabulaire {
+    bron: VocabulaireSource,
+    current: RwLock<Arc<Vocabulaire>>,
+    /// The file's modification time at the last read, and the last failure already reported.
+    seen: Mutex<(Option<SystemTime>, Option<String>)>,
+}
+
+impl LiveVocabulaire {
+    /// Reads the vocabulary from `bron`; it must be there at start.
+    pub fn open(bron: VocabulaireSource) -> Result<LiveVocabulaire, Error> {
+        let modified = bron.modified();
+        let vocabulaire = Arc::new(bron.read()?);
+        Ok(LiveVocabulaire { bron, current: RwLock::new(vocabulaire), seen: Mutex::new((modified, None)) })
+    }
+
+    /// Where it is read from.
+    pub fn source(&self) -> &VocabulaireSource {
+        &self.bron
+    }
+
+    /// The vocabulary now.
+    pub fn current(&self) -> Arc<Vocabulaire> {
+        self.current.read().unwrap_or_else(|vergiftigd| vergiftigd.into_inner()).clone()
+    }
+
+    /// Reads the source again if it (may have) changed (blocking). A broken file keeps the
+    /// previous vocabulary, so a build in progress never stops the counting; the failure is
+    /// said once, not on every look.
+    pub fn refresh(&self) {
+        let modified = self.bron.modified();
+        let mut seen = self.seen.lock().unwrap_or_else(|vergiftigd| vergiftigd.into_inner());
+        if matches!(self.bron, VocabulaireSource::File(_)) && modified == seen.0 {
             return;
         }
-        let nieuw = std::fs::read_to_string(&self.pad)
-            .map_err(|bron| Error::VocabulaireOntbreekt { pad: self.pad.clone(), bron })
-            .and_then(|tekst| Vocabulaire::uit_json(&tekst, self.pad.clone()));
-        let mut huidig = self.huidig.write().unwrap_or_else(|vergiftigd| vergiftigd.into_inner());
-        match nieuw {
-            Ok(vocabulaire) => huidig.0 = Arc::new(vocabulaire),
-            // Said once per change of the file, not per request.
-            Err(error) => eprintln!("keeping the previous vocabulary: {error}"),
+        seen.0 = modified;
+        match self.bron.read() {
+            Ok(vocabulaire) => {
+                *self.current.write().unwrap_or_else(|vergiftigd| vergiftigd.into_inner()) = Arc::new(vocabulaire);
+                seen.1 = None;
+            }
+            Err(error) => {
+                let melding = error.to_string();
+                if seen.1.as_ref() != Some(&melding) {
+                    eprintln!("keeping the previous vocabulary: {melding}");
+                    seen.1 = Some(melding);
+                }
+            }
         }
-        huidig.1 = nu;
     }
-}
-
-fn gewijzigd(pad: &Path) -> Option<SystemTime> {
-    std::fs::metadata(pad).and_then(|m| m.modified()).ok()
 }
 
 #[cfg(test)]
@@ -119,9 +166,9 @@ mod tests {
     use super::*;
 
     fn vocabulaire() -> Vocabulaire {
-        Vocabulaire::uit_json(
+        Vocabulaire::from_json(
             r#"{"termen": ["koorts"], "paginas": ["/ouders/gedrag/driftbuien/", "/contact/"], "themas": ["gedrag", "geld"]}"#,
-            PathBuf::from("v.json"),
+            "v.json",
         )
         .unwrap()
     }
@@ -129,14 +176,14 @@ mod tests {
     #[test]
     fn the_theme_is_the_deepest_known_folder() {
         let v = vocabulaire();
-        assert_eq!(v.thema_van("/ouders/gedrag/driftbuien/"), Some("gedrag"));
-        assert_eq!(v.thema_van("/ouders/gedrag/"), Some("gedrag"));
-        assert_eq!(v.thema_van("/contact/"), None);
+        assert_eq!(v.thema_of("/ouders/gedrag/driftbuien/"), Some("gedrag"));
+        assert_eq!(v.thema_of("/ouders/gedrag/"), Some("gedrag"));
+        assert_eq!(v.thema_of("/contact/"), None);
     }
 
     #[test]
     fn a_missing_file_says_to_build_the_site() {
-        let error = Vocabulaire::lees(Path::new("/nonexistent")).unwrap_err().to_string();
+        let error = Vocabulaire::from_site(Path::new("/nonexistent")).unwrap_err().to_string();
         assert!(error.contains("cjg build"), "{error}");
     }
 
@@ -146,22 +193,45 @@ mod tests {
         let pad = dir.path().join(VOCABULAIRE_PAD);
         std::fs::create_dir_all(pad.parent().unwrap()).unwrap();
         std::fs::write(&pad, r#"{"termen": [], "paginas": ["/a/"], "themas": []}"#).unwrap();
-        let lijst = Woordenlijst::open(dir.path()).unwrap();
-        assert!(lijst.huidig().paginas.contains("/a/"));
+        let lijst = LiveVocabulaire::open(VocabulaireSource::File(pad.clone())).unwrap();
+        assert!(lijst.current().paginas.contains("/a/"));
         let later = SystemTime::now() + Duration::from_secs(10);
         std::fs::write(&pad, "{").unwrap();
         std::fs::File::options().write(true).open(&pad).unwrap().set_modified(later).unwrap();
-        lijst.ververs();
-        assert!(lijst.huidig().paginas.contains("/a/"), "a broken file keeps the old vocabulary");
+        lijst.refresh();
+        assert!(lijst.current().paginas.contains("/a/"), "a broken file keeps the old vocabulary");
         std::fs::write(&pad, r#"{"termen": [], "paginas": ["/a/", "/b/"], "themas": []}"#).unwrap();
         std::fs::File::options().write(true).open(&pad).unwrap().set_modified(later + Duration::from_secs(1)).unwrap();
-        lijst.ververs();
-        assert!(lijst.huidig().paginas.contains("/b/"));
+        lijst.refresh();
+        assert!(lijst.current().paginas.contains("/b/"));
+    }
+
+    #[test]
+    fn a_vocabulary_is_read_from_its_published_url_too() {
+        use std::io::{Read, Write};
+        let server = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let adres = server.local_addr().unwrap();
+        let antwoorden = std::thread::spawn(move || {
+            for (status, body) in [("200 OK", r#"{"termen": ["koorts"], "paginas": ["/a/"], "themas": []}"#), ("404 Not Found", "")] {
+                let (mut verbinding, _) = server.accept().unwrap();
+                let mut verzoek = [0u8; 1024];
+                let n = verbinding.read(&mut verzoek).unwrap();
+                assert!(String::from_utf8_lossy(&verzoek[..n]).starts_with("GET /registratie/vocabulaire.json "));
+                let antwoord = format!("HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len());
+                verbinding.write_all(antwoord.as_bytes()).unwrap();
+            }
+        });
+        let url = url::Url::parse(&format!("http://{adres}/registratie/vocabulaire.json")).unwrap();
+        let bron = VocabulaireSource::Url(url);
+        assert!(bron.read().unwrap().termen.contains("koorts"));
+        let fout = bron.read().unwrap_err().to_string();
+        assert!(fout.contains("404") && fout.contains("cjg build"), "{fout}");
+        antwoorden.join().unwrap();
     }
 
     #[test]
     fn a_broken_file_names_itself() {
-        let error = Vocabulaire::uit_json("{", PathBuf::from("public/registratie/vocabulaire.json")).unwrap_err();
+        let error = Vocabulaire::from_json("{", "public/registratie/vocabulaire.json").unwrap_err();
         assert!(error.to_string().contains("public/registratie/vocabulaire.json"), "{error}");
     }
 }

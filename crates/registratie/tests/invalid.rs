@@ -1,10 +1,20 @@
 //! Bad input, case by case: each gets its status and a reason in `{"fout": ...}`, nothing of it
-//! is counted, and the collector goes on serving the next good event.
+//! is counted, and the collector goes on serving the next good event. Every test runs on both
+//! stores: SQLite, and the tests' own PostgreSQL server.
 
 mod common;
 
 use common::http::{Antwoord, Verbinding};
-use common::{totalen, vraag, Proef, ORIGIN};
+use common::{totalen, vraag, Proef, Store, ORIGIN};
+
+on_both_stores!(
+    every_bad_event_gets_its_status_and_nothing_is_stored,
+    the_unknown_term_is_named_in_the_refusal,
+    a_flood_gets_429_and_only_what_was_acknowledged_is_counted,
+    the_preflight_allows_only_the_sites_origin,
+    an_oversized_body_without_length_is_cut_off_too,
+    an_origin_with_its_default_port_is_the_origin_browsers_send,
+);
 
 fn post(proef: &Proef, pad: &str, headers: &[(&str, &str)], body: &[u8]) -> Antwoord {
     // A fresh connection per case: after some refusals the server may close it.
@@ -35,9 +45,8 @@ impl Geval {
 }
 const VAN_SITE: (&str, &str) = ("Origin", ORIGIN);
 
-#[test]
-fn every_bad_event_gets_its_status_and_nothing_is_stored() {
-    let mut proef = Proef::start(10_000);
+fn every_bad_event_gets_its_status_and_nothing_is_stored(store: Store) {
+    let mut proef = Proef::start_on(store, 10_000);
     let groot = format!(
         r#"{{"doelgroep": "ouders", "pagina": null, "urgent": false, "termen": [], "x": "{}"}}"#,
         "a".repeat(3000)
@@ -73,26 +82,23 @@ fn every_bad_event_gets_its_status_and_nothing_is_stored() {
         assert_eq!(goed.status, 204, "after {naam}: {}", goed.tekst());
     }
     proef.stop();
-    let db = &proef.db;
-    let (vragen, termen, onbeantwoord, feedback) = totalen(db);
+    let (vragen, termen, onbeantwoord, feedback) = totalen(&proef.db);
     assert_eq!(
         (vragen, termen, onbeantwoord, feedback),
         (cases.len() as i64, cases.len() as i64, cases.len() as i64, 0)
     );
 }
 
-#[test]
-fn the_unknown_term_is_named_in_the_refusal() {
-    let mut proef = Proef::start(10_000);
+fn the_unknown_term_is_named_in_the_refusal(store: Store) {
+    let mut proef = Proef::start_on(store, 10_000);
     let antwoord = post(&proef, "/v1/vraag", &[JSON, VAN_SITE], &vraag(&["koorts", "daan"]));
     assert_eq!(antwoord.status, 422);
     assert!(antwoord.tekst().contains("daan"), "{}", antwoord.tekst());
     proef.stop();
 }
 
-#[test]
-fn a_flood_gets_429_and_only_what_was_acknowledged_is_counted() {
-    let mut proef = Proef::start(5);
+fn a_flood_gets_429_and_only_what_was_acknowledged_is_counted(store: Store) {
+    let mut proef = Proef::start_on(store, 5);
     let mut verbinding = Verbinding::open(proef.publiek).unwrap();
     let mut statussen = Vec::new();
     for _ in 0..40 {
@@ -110,13 +116,11 @@ fn a_flood_gets_429_and_only_what_was_acknowledged_is_counted() {
     let weer = verbinding.vraag("POST", "/v1/vraag", &[JSON, VAN_SITE], &vraag(&["pest"])).unwrap();
     assert_eq!(weer.status, 204);
     proef.stop();
-    let db = &proef.db;
-    assert_eq!(totalen(db).0, geteld + 1);
+    assert_eq!(totalen(&proef.db).0, geteld + 1);
 }
 
-#[test]
-fn the_preflight_allows_only_the_sites_origin() {
-    let mut proef = Proef::start(10_000);
+fn the_preflight_allows_only_the_sites_origin(store: Store) {
+    let mut proef = Proef::start_on(store, 10_000);
     let mut verbinding = Verbinding::open(proef.publiek).unwrap();
     let preflight = |origin| {
         vec![
@@ -143,14 +147,12 @@ fn the_preflight_allows_only_the_sites_origin() {
         .unwrap();
     assert_eq!(feedback.status, 204);
     proef.stop();
-    let db = &proef.db;
-    assert_eq!(totalen(db), (0, 0, 0, 1));
+    assert_eq!(totalen(&proef.db), (0, 0, 0, 1));
 }
 
-#[test]
-fn an_oversized_body_without_length_is_cut_off_too() {
+fn an_oversized_body_without_length_is_cut_off_too(store: Store) {
     use std::io::{Read, Write};
-    let mut proef = Proef::start(10_000);
+    let mut proef = Proef::start_on(store, 10_000);
     let mut stream = std::net::TcpStream::connect(proef.publiek).unwrap();
     let kop = format!(
         "POST /v1/vraag HTTP/1.1\r\nHost: x\r\nOrigin: {ORIGIN}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
@@ -170,4 +172,31 @@ fn an_oversized_body_without_length_is_cut_off_too() {
     assert!(antwoord.starts_with("HTTP/1.1 413"), "{antwoord}");
     proef.stop();
     assert_eq!(totalen(&proef.db), (0, 0, 0, 0));
+}
+
+/// `--origin https://…:443` is kept as browsers send it, without the default port.
+fn an_origin_with_its_default_port_is_the_origin_browsers_send(store: Store) {
+    use std::num::NonZeroU32;
+
+    use cjg_registratie::{Settings, Site};
+
+    let dir = tempfile::tempdir().unwrap();
+    let site = common::site(dir.path(), &["koorts"]);
+    let settings = Settings {
+        db: common::database(store, dir.path()),
+        sites: vec![Site::single("https://CJG.proef.example:443/", &site).unwrap()],
+        sites_file: false,
+        max_per_second: NonZeroU32::new(1000).unwrap(),
+    };
+    let mut proef = Proef::start_met(dir, &settings);
+    let goed = post(&proef, "/v1/vraag", &[JSON, ("Origin", "https://cjg.proef.example")], &vraag(&["koorts"]));
+    assert_eq!(goed.status, 204, "{}", goed.tekst());
+    assert_eq!(goed.header("access-control-allow-origin"), Some("https://cjg.proef.example"));
+    let poort = post(&proef, "/v1/vraag", &[JSON, ("Origin", "https://cjg.proef.example:443")], &vraag(&["koorts"]));
+    assert_eq!(poort.status, 204, "{}", poort.tekst());
+    for ander in ["http://cjg.proef.example", "https://cjg.proef.example:8443", "null"] {
+        assert_eq!(post(&proef, "/v1/vraag", &[JSON, ("Origin", ander)], &vraag(&["koorts"])).status, 403, "{ander}");
+    }
+    proef.stop();
+    assert_eq!(totalen(&proef.db).0, 2);
 }

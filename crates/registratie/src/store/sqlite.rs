@@ -1,0 +1,281 @@
+//! The embedded store: one SQLite file in WAL mode with `synchronous=FULL`. One process writes
+//! it at a time (the collector's writer, or `cjg registreer` waiting its turn); readers never
+//! block it.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{params, Connection, OpenFlags};
+
+use super::schema::{self, Dialect, VERSIE};
+use super::{dag_text, Rows, StoredToken};
+use crate::error::Error;
+use crate::telling::{FeedbackSleutel, OnbeantwoordSleutel, Telling, VraagSleutel};
+use crate::Dag;
+
+pub(crate) struct SqliteStore {
+    conn: Connection,
+    pad: PathBuf,
+}
+
+impl SqliteStore {
+    /// Opens the file for writing, creating or migrating its tables.
+    pub fn open(pad: &Path) -> Result<SqliteStore, Error> {
+        let conn = Connection::open(pad).map_err(|bron| fout(pad, bron))?;
+        let store = SqliteStore { conn, pad: pad.to_owned() };
+        store.set_up(true)?;
+        Ok(store)
+    }
+
+    /// Opens an existing file to read it.
+    pub fn open_read_only(pad: &Path) -> Result<SqliteStore, Error> {
+        if !pad.is_file() {
+            return Err(Error::NoDatabase(pad.display().to_string()));
+        }
+        let conn = Connection::open_with_flags(pad, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(|bron| fout(pad, bron))?;
+        let store = SqliteStore { conn, pad: pad.to_owned() };
+        store.set_up(false)?;
+        Ok(store)
+    }
+
+    fn error(&self, bron: rusqlite::Error) -> Error {
+        fout(&self.pad, bron)
+    }
+
+    fn set_up(&self, schrijven: bool) -> Result<(), Error> {
+        // Another process (the collector, `cjg registreer`) may be committing: wait for it.
+        self.conn.busy_timeout(Duration::from_secs(10)).map_err(|e| self.error(e))?;
+        let naam = || self.pad.display().to_string();
+        if !schrijven {
+            let versie = self.version()?;
+            return match versie {
+                VERSIE => Ok(()),
+                1 => Err(Error::OldDatabase { db: naam(), versie }),
+                _ => Err(Error::ForeignDatabase { db: naam(), versie }),
+            };
+        }
+        self.conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| self.error(e))?;
+        self.conn.pragma_update(None, "synchronous", "FULL").map_err(|e| self.error(e))?;
+        // The version is read inside the write transaction, so that two processes starting at
+        // once migrate only once.
+        self.conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| self.error(e))?;
+        let uitkomst = self.migrate(naam);
+        let einde = if uitkomst.is_ok() { "COMMIT" } else { "ROLLBACK" };
+        self.conn.execute_batch(einde).map_err(|e| self.error(e))?;
+        uitkomst
+    }
+
+    fn version(&self) -> Result<i64, Error> {
+        self.conn.query_row("PRAGMA user_version", [], |rij| rij.get(0)).map_err(|e| self.error(e))
+    }
+
+    fn migrate(&self, naam: impl Fn() -> String) -> Result<(), Error> {
+        let versie = self.version()?;
+        let migratie = match versie {
+            VERSIE => return Ok(()),
+            0 => {
+                let tabellen: i64 = self
+                    .conn
+                    .query_row("SELECT count(*) FROM sqlite_schema", [], |rij| rij.get(0))
+                    .map_err(|e| self.error(e))?;
+                if tabellen > 0 {
+                    return Err(Error::ForeignDatabase { db: naam(), versie });
+                }
+                schema::create_tables(Dialect::Sqlite)
+            }
+            1 if self.has_tables_of_layout_1()? => schema::sqlite_from_1(),
+            _ => return Err(Error::ForeignDatabase { db: naam(), versie }),
+        };
+        self.conn.execute_batch(&format!("{migratie} PRAGMA user_version = {VERSIE};")).map_err(|e| self.error(e))
+    }
+
+    fn has_tables_of_layout_1(&self) -> Result<bool, Error> {
+        let mut stmt = self.conn.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").map_err(|e| self.error(e))?;
+        let namen: Vec<String> =
+            stmt.query_map([], |rij| rij.get(0)).and_then(Iterator::collect).map_err(|e| self.error(e))?;
+        Ok(schema::table_names().all(|tabel| namen.iter().any(|n| n == tabel)))
+    }
+
+    pub fn add(&mut self, telling: &Telling) -> Result<(), Error> {
+        let pad = self.pad.clone();
+        let fout = |bron| fout(&pad, bron);
+        let tx = self.conn.transaction().map_err(fout)?;
+        {
+            let mut vragen = tx
+                .prepare_cached(
+                    "INSERT INTO vragen (site, dag, kanaal, doelgroep, thema, pagina, urgent, aantal) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                     ON CONFLICT DO UPDATE SET aantal = aantal + excluded.aantal",
+                )
+                .map_err(fout)?;
+            for (s, aantal) in &telling.vragen {
+                vragen
+                    .execute(params![
+                        s.site,
+                        dag_text(s.dag),
+                        s.kanaal.as_str(),
+                        s.doelgroep.as_str(),
+                        s.thema,
+                        s.pagina,
+                        s.urgent,
+                        aantal
+                    ])
+                    .map_err(fout)?;
+            }
+            let mut termen = tx
+                .prepare_cached(
+                    "INSERT INTO termen (site, dag, doelgroep, term, beantwoord, aantal) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT DO UPDATE SET aantal = aantal + excluded.aantal",
+                )
+                .map_err(fout)?;
+            for (s, aantal) in &telling.termen {
+                termen
+                    .execute(params![s.site, dag_text(s.dag), s.doelgroep.as_str(), s.term, s.beantwoord, aantal])
+                    .map_err(fout)?;
+            }
+            let mut onbeantwoord = tx
+                .prepare_cached(
+                    "INSERT INTO onbeantwoord (site, dag, doelgroep, termen, aantal) VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT DO UPDATE SET aantal = aantal + excluded.aantal",
+                )
+                .map_err(fout)?;
+            for (s, aantal) in &telling.onbeantwoord {
+                onbeantwoord
+                    .execute(params![s.site, dag_text(s.dag), s.doelgroep.as_str(), s.termen, aantal])
+                    .map_err(fout)?;
+            }
+            let mut feedback = tx
+                .prepare_cached(
+                    "INSERT INTO feedback (site, dag, pagina, geholpen, bron, aantal) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT DO UPDATE SET aantal = aantal + excluded.aantal",
+                )
+                .map_err(fout)?;
+            for (s, aantal) in &telling.feedback {
+                feedback
+                    .execute(params![s.site, dag_text(s.dag), s.pagina, s.geholpen, s.bron.as_str(), aantal])
+                    .map_err(fout)?;
+            }
+        }
+        tx.commit().map_err(fout)
+    }
+
+    pub fn rows(&self, van: Dag, tot: Dag) -> Result<Rows, Error> {
+        let (van, tot) = (dag_text(van), dag_text(tot));
+        let vragen = self.query(
+            "SELECT site, dag, kanaal, doelgroep, thema, pagina, urgent, aantal FROM vragen WHERE dag >= ?1 AND dag <= ?2",
+            &van,
+            &tot,
+            |rij| {
+                let sleutel = VraagSleutel {
+                    site: rij.get(0)?,
+                    dag: parse(&rij.get::<_, String>(1)?)?,
+                    kanaal: parse(&rij.get::<_, String>(2)?)?,
+                    doelgroep: parse(&rij.get::<_, String>(3)?)?,
+                    thema: rij.get(4)?,
+                    pagina: rij.get(5)?,
+                    urgent: rij.get(6)?,
+                };
+                Ok((sleutel, rij.get(7)?))
+            },
+        )?;
+        let onbeantwoord = self.query(
+            "SELECT site, dag, doelgroep, termen, aantal FROM onbeantwoord WHERE dag >= ?1 AND dag <= ?2",
+            &van,
+            &tot,
+            |rij| {
+                let sleutel = OnbeantwoordSleutel {
+                    site: rij.get(0)?,
+                    dag: parse(&rij.get::<_, String>(1)?)?,
+                    doelgroep: parse(&rij.get::<_, String>(2)?)?,
+                    termen: rij.get(3)?,
+                };
+                Ok((sleutel, rij.get(4)?))
+            },
+        )?;
+        let feedback = self.query(
+            "SELECT site, dag, pagina, geholpen, bron, aantal FROM feedback WHERE dag >= ?1 AND dag <= ?2",
+            &van,
+            &tot,
+            |rij| {
+                let sleutel = FeedbackSleutel {
+                    site: rij.get(0)?,
+                    dag: parse(&rij.get::<_, String>(1)?)?,
+                    pagina: rij.get(2)?,
+                    geholpen: rij.get(3)?,
+                    bron: parse(&rij.get::<_, String>(4)?)?,
+                };
+                Ok((sleutel, rij.get(5)?))
+            },
+        )?;
+        Ok(Rows { vragen, onbeantwoord, feedback })
+    }
+
+    fn query<T>(
+        &self,
+        sql: &str,
+        van: &str,
+        tot: &str,
+        rij: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, Error> {
+        let mut stmt = self.conn.prepare(sql).map_err(|e| self.error(e))?;
+        let rijen = stmt.query_map([van, tot], rij).map_err(|e| self.error(e))?;
+        rijen.collect::<Result<Vec<T>, _>>().map_err(|e| self.error(e))
+    }
+
+    pub fn tokens(&self) -> Result<Vec<StoredToken>, Error> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT naam, zout, hash, gemaakt, ingetrokken FROM toegang ORDER BY id")
+            .map_err(|e| self.error(e))?;
+        let rijen = stmt
+            .query_map([], |rij| {
+                Ok(StoredToken {
+                    naam: rij.get(0)?,
+                    zout: rij.get(1)?,
+                    hash: rij.get(2)?,
+                    gemaakt: parse(&rij.get::<_, String>(3)?)?,
+                    ingetrokken: rij.get::<_, Option<String>>(4)?.map(|d| parse(&d)).transpose()?,
+                })
+            })
+            .map_err(|e| self.error(e))?;
+        rijen.collect::<Result<Vec<_>, _>>().map_err(|e| self.error(e))
+    }
+
+    pub fn add_token(&mut self, token: &StoredToken) -> Result<(), Error> {
+        let pad = self.pad.clone();
+        let fout = |bron| fout(&pad, bron);
+        let tx = self.conn.transaction().map_err(fout)?;
+        tx.execute(
+            "UPDATE toegang SET ingetrokken = ?2 WHERE naam = ?1 AND ingetrokken IS NULL",
+            params![token.naam, dag_text(token.gemaakt)],
+        )
+        .map_err(fout)?;
+        tx.execute(
+            "INSERT INTO toegang (naam, zout, hash, gemaakt) VALUES (?1, ?2, ?3, ?4)",
+            params![token.naam, token.zout, token.hash, dag_text(token.gemaakt)],
+        )
+        .map_err(fout)?;
+        tx.commit().map_err(fout)
+    }
+
+    pub fn revoke_token(&mut self, naam: &str, dag: Dag) -> Result<u64, Error> {
+        self.conn
+            .execute(
+                "UPDATE toegang SET ingetrokken = ?2 WHERE naam = ?1 AND ingetrokken IS NULL",
+                params![naam, dag_text(dag)],
+            )
+            .map(|n| n as u64)
+            .map_err(|e| self.error(e))
+    }
+}
+
+fn fout(pad: &Path, bron: rusqlite::Error) -> Error {
+    Error::Sqlite { pad: pad.to_owned(), bron }
+}
+
+/// A value the tables hold as text (a day, a doelgroep, a channel), read back.
+fn parse<T: std::str::FromStr>(tekst: &str) -> rusqlite::Result<T> {
+    tekst
+        .parse()
+        .map_err(|_| rusqlite::Error::InvalidParameterName(format!("unexpected value {tekst:?} in the counts")))
+}
