@@ -25,6 +25,7 @@ pub(crate) fn stage_name(words: &[&str]) -> Option<&'static str> {
 
 /// The stage a page is about, from the words of its title and description ("Driftbuien horen
 /// bij peuters" is about peuters), when it names exactly one.
+#[cfg(any(test, feature = "index"))]
 pub(crate) fn stage_of_page(title: &str, description: &str) -> Option<&'static str> {
     let words: Vec<String> = crate::text::words(&format!("{title} {description}")).into_iter().map(|w| w.text).collect();
     let named: Vec<&str> =
