@@ -81,7 +81,8 @@ pub fn write(pages: usize, example: &Path, out: &Path) -> Result<Counts, Error> 
     create_dir(&content)?;
     copy(&example.join("site.toml"), &out.join("site.toml"))?;
     copy_dir(&example.join("templates"), &out.join("templates"))?;
-    for rules in ["synoniemen.txt", "signalen.txt"] {
+    // The files that steer the question box, so that cjg's build also trains the risk model.
+    for rules in ["synoniemen.txt", "signalen.txt", "signalen-voorbeelden.txt", "hulplijnen.toml"] {
         copy(&example.join("content").join(rules), &content.join(rules))?;
     }
 
@@ -266,6 +267,7 @@ mod tests {
         assert_eq!(page_files, 49);
         assert!(out.join("templates/base.html").exists());
         assert!(out.join("content/signalen.txt").exists());
+        assert!(out.join("content/signalen-voorbeelden.txt").exists());
         let first = fs::read_to_string(out.join("content/ouders/slapen/_index.md")).expect("section");
         assert!(first.starts_with("+++\ntitle = \"Slapen\"\n"));
         assert!(matches!(write(1, &example(), &out), Err(Error::NotEmpty(_))));

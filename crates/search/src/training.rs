@@ -1,14 +1,16 @@
 //! Training the risk classifier from the editors' examples and the pages' `vragen` (natively,
 //! during `cjg build`).
 
+use rayon::prelude::*;
+
 use crate::analyzer::Analyzer;
 use crate::classifier::{Classifier, Sample, Settings};
 use crate::document::Document;
 use crate::features;
 use crate::rules::Rules;
 
-/// At most this many `vragen` lines of the pages join the ordinary examples, taken evenly
-/// over the site, so that training stays quick on a site of 10,000 pages.
+/// About this many `vragen` lines of the pages join the ordinary examples, from pages taken
+/// evenly over the site, so that training stays quick on a site of 10,000 pages.
 const MAX_PAGE_VRAGEN: usize = 3_000;
 
 /// The risk model of a site, or `None` when it has no examples file.
@@ -38,26 +40,32 @@ pub(crate) fn samples<'a>(analyzer: &Analyzer, rules: &'a Rules, docs: &'a [Docu
         kind,
     };
     let mut samples: Vec<Sample<'a>> =
-        rules.examples.examples.iter().map(|e| sample(e.text.as_str(), e.line, e.kind.as_deref())).collect();
+        rules.examples.examples.par_iter().map(|e| sample(e.text.as_str(), e.line, e.kind.as_deref())).collect();
     if samples.iter().all(|s| !s.urgent) {
         return samples;
     }
     let quick = Settings { epochs: 10, ..Settings::default() };
     let examples_model = Classifier::train(&samples, &rules.signals.kinds(), &quick);
-    let mut vragen: Vec<Sample<'a>> = Vec::new();
-    for doc in docs {
-        let page: Vec<Sample<'a>> = doc
-            .vragen
-            .iter()
-            .filter(|v| rules.signals.find_analysed(&analyzer.analyse(v, true), analyzer).is_empty())
-            .map(|v| sample(v.as_str(), 0, None))
-            .collect();
-        let urgent = page.iter().filter(|s| examples_model.judge(&s.features).urgent).count();
-        if (urgent as f32) < RISK_PAGE_SHARE * doc.vragen.len() as f32 {
-            vragen.extend(page);
-        }
-    }
-    let every = vragen.len().div_ceil(MAX_PAGE_VRAGEN).max(1);
-    samples.extend(vragen.into_iter().step_by(every));
+    let all_vragen: usize = docs.iter().map(|d| d.vragen.len()).sum();
+    let every = all_vragen.div_ceil(MAX_PAGE_VRAGEN).max(1);
+    let vragen: Vec<Vec<Sample<'a>>> = docs
+        .par_iter()
+        .step_by(every)
+        .map(|doc| {
+            let page: Vec<Sample<'a>> = doc
+                .vragen
+                .iter()
+                .filter(|v| rules.signals.find_analysed(&analyzer.analyse(v, true), analyzer).is_empty())
+                .map(|v| sample(v.as_str(), 0, None))
+                .collect();
+            let urgent = page.iter().filter(|s| examples_model.judge(&s.features).urgent).count();
+            if (urgent as f32) < RISK_PAGE_SHARE * doc.vragen.len() as f32 {
+                page
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    samples.extend(vragen.into_iter().flatten());
     samples
 }
