@@ -78,23 +78,6 @@ fn measure(public: &Path, questions: &[Vraag]) -> (f64, f64, Vec<String>) {
     (reciprocal / n, f64::from(in_top_3) / n, misses)
 }
 
-fn ask(public: &Path, vraag: &str) -> Value {
-    let out = Command::new(cjg_binary())
-        .arg("--root")
-        .arg(example_root())
-        .args(["ask", "--json", "--output"])
-        .arg(public)
-        .arg(vraag)
-        .output()
-        .expect("cjg runs");
-    assert!(
-        out.status.success(),
-        "cjg ask {vraag:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("cjg ask --json prints JSON")
-}
-
 fn urls(answer: &Value) -> Vec<String> {
     answer["answers"]
         .as_array()

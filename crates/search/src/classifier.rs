@@ -88,6 +88,7 @@ pub(crate) struct Judgement {
     pub strongest: Vec<(String, f32)>,
 }
 
+#[cfg(any(test, feature = "index"))]
 /// One training example: its features, whether it is urgent, and its kind.
 #[derive(Debug, Clone)]
 pub(crate) struct Sample<'a> {
@@ -113,6 +114,7 @@ fn bucket(feature: &str) -> u32 {
     hash & ((1 << BUCKET_BITS) - 1)
 }
 
+#[cfg(any(test, feature = "index"))]
 /// The features of one sample as (bucket, value), each feature weighing 1/(1 + ln n) so that
 /// a long story does not outweigh a short cry for help, while its many features still count.
 fn vector(features: &[String]) -> Vec<(u32, f32)> {
@@ -124,9 +126,11 @@ fn norm(n: usize) -> f32 {
     1.0 / (1.0 + (n.max(1) as f32).ln())
 }
 
+#[cfg(any(test, feature = "index"))]
 /// A small deterministic random generator (xorshift) for the order of training.
 struct Shuffle(u64);
 
+#[cfg(any(test, feature = "index"))]
 impl Shuffle {
     fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
@@ -145,6 +149,7 @@ impl Shuffle {
     }
 }
 
+#[cfg(any(test, feature = "index"))]
 /// Logistic regression by stochastic gradient descent over `epochs` passes; `weight_of`
 /// weighs each sample. Weights are dense over the buckets while training.
 fn logistic(
@@ -186,6 +191,7 @@ fn logistic(
     (bias, touched)
 }
 
+#[cfg(any(test, feature = "index"))]
 /// The `keep` strongest weights, quantised to one byte with their scale; with `positive`,
 /// only the ones that speak for the class.
 fn prune(weights: &HashMap<u32, f32>, keep: usize, positive: bool) -> (f32, HashMap<u32, i8>) {
@@ -211,6 +217,7 @@ fn prune(weights: &HashMap<u32, f32>, keep: usize, positive: bool) -> (f32, Hash
 }
 
 impl Classifier {
+    #[cfg(any(test, feature = "index"))]
     /// Trains a model on `samples`; `kinds` are the kind names, in the order they are reported.
     pub(crate) fn train(samples: &[Sample<'_>], kinds: &[&str], settings: &Settings) -> Classifier {
         let vectors: Vec<Vec<(u32, f32)>> = samples.iter().map(|s| vector(&s.features)).collect();
@@ -321,6 +328,7 @@ impl Classifier {
         }
     }
 
+    #[cfg(any(test, feature = "index"))]
     /// The model as bytes, for the index bundle.
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
@@ -374,6 +382,7 @@ impl Classifier {
     }
 }
 
+#[cfg(any(test, feature = "index"))]
 /// Weights as a count, then the buckets in ascending order as LEB128 differences, then one
 /// byte per weight: small and brotli-friendly.
 fn write_weights(out: &mut Vec<u8>, weights: &HashMap<u32, i8>) {
