@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 use cjg_tests::{cjg_binary, copy_dir};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 fn fixtures() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
@@ -85,8 +85,40 @@ fn each_kind_of_advice_names_file_and_line() {
     let f = finding(&findings, "content/thema/moeilijk.md", "leesbaarheid");
     assert!(f["flesch_douma"].as_f64().unwrap_or(100.0) < 60.0, "{f}");
 
+    let f = finding(&findings, "content/thema/lange-description.md", "lange-description");
+    assert_eq!([&f["line"], &f["zinnen"]], [4, 2]);
+
+    // Quoted speech and the `> ` quote do not count: 5 times "u", twice "je", first on line 13.
+    let f = finding(&findings, "content/thema/u-en-je.md", "aanspreekvorm-gemengd");
+    assert_eq!(json!([f["line"], f["vorm"], f["aantal"], f["meestal"], f["aantal_meestal"]]), json!([13, "je", 2, "u", 5]));
+    let f = finding(&findings, "content/thema/je-voor-ouders.md", "aanspreekvorm-doelgroep");
+    assert_eq!(json!([f["line"], f["vorm"], f["aantal"], f["verwacht"], f["doelgroep"]]), json!([8, "je", 3, "u", "ouders"]));
+
     assert!(findings.iter().all(|f| f["file"] != "content/thema/lange-zin.md" || f["soort"] != "leesbaarheid"));
     assert!(findings.iter().all(|f| f["ernst"] == "advies"), "no errors without --online");
+}
+
+#[test]
+fn headings_and_closing_paragraphs_on_many_pages_are_advice() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    copy_dir(&fixtures().join("minimal"), dir.path());
+    copy_dir(&fixtures().join("herhaald"), dir.path());
+    let (ok, findings) = check(dir.path(), &[]);
+    assert!(ok);
+    let of = |soort: &str| -> Vec<&Value> { findings.iter().filter(|f| f["soort"] == soort).collect() };
+    let file = |i: u32| format!("content/thema/herhaald-{i}.md");
+
+    // Six pages share the heading (case and spaces aside): advice on all but the first.
+    let koppen = of("zelfde-kop");
+    assert_eq!(koppen.iter().map(|f| f["file"].as_str().unwrap_or_default().to_string()).collect::<Vec<_>>(), (2..=6).map(file).collect::<Vec<_>>());
+    assert!(koppen.iter().all(|f| f["line"] == 9 && f["paginas"] == 6), "{koppen:?}");
+    assert_eq!(koppen[1]["kop"], "meer weten?");
+
+    // Four pages end with the same paragraph (however it is wrapped), two with their own.
+    let slot = of("zelfde-slotalinea");
+    assert_eq!(slot.iter().map(|f| f["file"].as_str().unwrap_or_default().to_string()).collect::<Vec<_>>(), (2..=4).map(file).collect::<Vec<_>>());
+    assert!(slot.iter().all(|f| f["line"] == 11 && f["paginas"] == 4), "{slot:?}");
+    assert_eq!(slot[0]["begin"], "Bel het CJG op werkdagen. Of stuur een");
 }
 
 #[test]
@@ -138,4 +170,12 @@ fn build_errors_are_errors_in_check_too() {
 fn example_site_has_no_errors() {
     let (ok, findings) = check(cjg_tests::example_root(), &[]);
     assert!(ok, "{}", serde_json::to_string_pretty(&findings).unwrap_or_default());
+}
+
+#[test]
+fn example_site_has_no_long_descriptions_mixed_address_or_template_endings() {
+    let (_, findings) = check(cjg_tests::example_root(), &[]);
+    let kinds = ["lange-description", "aanspreekvorm-gemengd", "aanspreekvorm-doelgroep", "zelfde-kop", "zelfde-slotalinea"];
+    let found: Vec<&Value> = findings.iter().filter(|f| kinds.iter().any(|k| f["soort"] == *k)).collect();
+    assert!(found.is_empty(), "{}", serde_json::to_string_pretty(&found).unwrap_or_default());
 }

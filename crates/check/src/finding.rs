@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use cjg_site::Taal;
 use serde::Serialize;
 
+use crate::aanspreekvorm::Aanspreekvorm;
+
 /// How serious a finding is: errors fail `cjg check`, advice does not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -28,6 +30,48 @@ pub enum Soort {
     GeenDescription,
     /// A page without `vragen`.
     GeenVragen,
+    /// A `description` of more than one sentence.
+    LangeDescription {
+        /// Its number of sentences.
+        zinnen: usize,
+    },
+    /// A page addresses its readers with both "u" and "je".
+    AanspreekvormGemengd {
+        /// The form used less, first on this line.
+        vorm: Aanspreekvorm,
+        /// How often it is used.
+        aantal: usize,
+        /// The form used most.
+        meestal: Aanspreekvorm,
+        /// How often that is used.
+        aantal_meestal: usize,
+    },
+    /// A page addresses its doelgroep with the form that does not fit it ("je" for parents,
+    /// "u" for young people).
+    AanspreekvormDoelgroep {
+        /// The page's doelgroep.
+        doelgroep: String,
+        /// The form that does not fit, first on this line.
+        vorm: Aanspreekvorm,
+        /// How often it is used.
+        aantal: usize,
+        /// The form that fits.
+        verwacht: Aanspreekvorm,
+    },
+    /// The same heading on many pages.
+    ZelfdeKop {
+        /// The heading as this page writes it.
+        kop: String,
+        /// On how many pages it stands.
+        paginas: usize,
+    },
+    /// The same closing paragraph on many pages.
+    ZelfdeSlotalinea {
+        /// Its first words.
+        begin: String,
+        /// On how many pages it stands.
+        paginas: usize,
+    },
     /// The page as a whole reads above language level B1.
     Leesbaarheid {
         /// Flesch-Douma score; 60 or higher is about B1.
@@ -130,8 +174,28 @@ impl Finding {
         match &self.soort {
             Soort::Build { bericht } => bericht.clone(),
             Soort::GeenDescription => taal.kies(
-                "geen `description`: schrijf het korte antwoord in één of twee zinnen; het staat in lijsten en in de vraagbox",
-                "no `description`: write the short answer in one or two sentences; lists and the question box show it",
+                "geen `description`: schrijf het korte antwoord in één zin; het staat in lijsten en in de vraagbox",
+                "no `description`: write the short answer in one sentence; lists and the question box show it",
+            ),
+            Soort::LangeDescription { zinnen } => taal.kies(
+                format!("`description` heeft {zinnen} zinnen; schrijf het korte antwoord in één zin, de rest past in de tekst"),
+                format!("`description` has {zinnen} sentences; write the short answer in one sentence, the rest fits in the text"),
+            ),
+            Soort::AanspreekvormGemengd { vorm, aantal, meestal, aantal_meestal } => taal.kies(
+                format!("de pagina spreekt de lezer {aantal_meestal} keer aan met \"{meestal}\" en {aantal} keer met \"{vorm}\", voor het eerst hier; kies één vorm"),
+                format!("the page addresses the reader {aantal_meestal} times with \"{meestal}\" and {aantal} times with \"{vorm}\", first here; choose one form"),
+            ),
+            Soort::AanspreekvormDoelgroep { doelgroep, vorm, aantal, verwacht } => taal.kies(
+                format!("de pagina is voor {doelgroep} maar spreekt ze {aantal} keer aan met \"{vorm}\", voor het eerst hier; voor {doelgroep} schrijven we \"{verwacht}\""),
+                format!("the page is for {doelgroep} but addresses them {aantal} times with \"{vorm}\", first here; for {doelgroep} we write \"{verwacht}\""),
+            ),
+            Soort::ZelfdeKop { kop, paginas } => taal.kies(
+                format!("de kop \"{kop}\" staat op {paginas} pagina's; geef deze pagina een kop die bij haar eigen onderwerp past"),
+                format!("the heading \"{kop}\" is on {paginas} pages; give this page a heading that fits its own subject"),
+            ),
+            Soort::ZelfdeSlotalinea { begin, paginas } => taal.kies(
+                format!("dezelfde slotalinea staat op {paginas} pagina's: \"{begin} …\"; laat het slot passen bij deze pagina in plaats van een vaste tekst te herhalen"),
+                format!("the same closing paragraph is on {paginas} pages: \"{begin} …\"; make the ending fit this page instead of repeating one text"),
             ),
             Soort::GeenVragen => taal.kies(
                 "geen `vragen`: zet erbij hoe mensen deze vraag stellen, in hun eigen woorden; de zoekfunctie weegt ze het zwaarst",

@@ -1,19 +1,25 @@
 //! `cjg check`: what an editor can improve before publishing, beyond what the build refuses.
 //!
 //! [`check`] looks at a loaded [`cjg_site::Site`] and returns [`Finding`]s: advice about missing
-//! short answers and question variants, language level B1 ([`readability`]), stale pages,
-//! duplicate titles and questions, help-line numbers that differ from `hulplijnen.toml`, and, with `online`, external links that do not answer.
+//! short answers and question variants, a `description` of more than one sentence, language level
+//! B1 ([`readability`]), "u" and "je" mixed or not fitting the doelgroep, stale pages, duplicate
+//! titles and questions, headings and closing paragraphs repeated on many pages, help-line numbers
+//! that differ from `hulplijnen.toml`, and, with `online`, external links that do not answer.
 
+mod aanspreekvorm;
+mod description;
 mod duplicates;
 mod external;
 mod finding;
 mod hulpnummers;
 mod missing;
 mod readability;
+mod repeated;
 mod signals;
 mod stale;
 mod text;
 
+pub use aanspreekvorm::Aanspreekvorm;
 pub use finding::{Ernst, Finding, Soort};
 pub use readability::{flesch_douma, syllables};
 pub use signals::findings as signal_findings;
@@ -35,9 +41,12 @@ pub struct Options {
 pub fn check(site: &Site, options: &Options) -> Vec<Finding> {
     let mut findings = Vec::new();
     findings.extend(missing::check(site));
+    findings.extend(description::check(site));
     findings.extend(readability::check(site));
+    findings.extend(aanspreekvorm::check(site));
     findings.extend(stale::check(site, options.today, options.max_age_days));
     findings.extend(duplicates::check(site));
+    findings.extend(repeated::check(site));
     findings.extend(hulpnummers::check(site));
     if options.online {
         findings.extend(external::check(site));

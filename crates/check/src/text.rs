@@ -22,8 +22,13 @@ pub struct Link {
 }
 
 fn line_of(page: &Page, offset: usize) -> usize {
-    let end = offset.min(page.markdown.len());
-    page.body_line + page.markdown.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count()
+    line_in(&page.markdown, page.body_line, offset)
+}
+
+/// The line of the source file at byte `offset` of `markdown`, a body that starts on `body_line`.
+pub fn line_in(markdown: &str, body_line: usize, offset: usize) -> usize {
+    let end = offset.min(markdown.len());
+    body_line + markdown.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count()
 }
 
 /// The sentences of paragraphs, list items and table cells (not headings or code).

@@ -48,7 +48,7 @@ pub fn new_entry(root: &Path, path: &str, kind: NewKind, today: &str) -> Result<
     let text = match kind {
         NewKind::Page => format!(
             "+++\ntitle = \"{title}\"\n\
-             description = \"\"   # het korte antwoord in één of twee zinnen\n\
+             description = \"\"   # het korte antwoord in één zin\n\
              {doelgroep}\
              vragen = [           # hoe mensen deze vraag stellen, in hun eigen woorden\n  \"\",\n]\n\
              weight = 100\n\
