@@ -62,6 +62,9 @@ async fn pages_are_accessible_and_private() {
         Visit { what: "section", path: "/ouders/gedrag/".into(), viewport: None },
         Visit { what: "page", path: "/ouders/gedrag/driftbuien/".into(), viewport: None },
         Visit { what: "brochure", path: first_brochure(&browser, &server).await, viewport: None },
+        Visit { what: "page for professionals", path: "/professionals/meldcode/".into(), viewport: None },
+        Visit { what: "help page", path: "/hulp-nodig/".into(), viewport: None },
+        Visit { what: "page for young people", path: "/jongeren/wonen/thuis-niet-veilig/".into(), viewport: None },
         // Last: the window stays at phone size from here on.
         Visit { what: "home page on a phone", path: "/".into(), viewport: Some(PHONE) },
     ];
