@@ -26,11 +26,7 @@ const ALTIJD: [&str; 4] = ["112", "113", "veilig-thuis", "kindertelefoon"];
 
 /// Types `vraag` and presses Enter; returns the urgent block (null without one).
 async fn ask(browser: &Browser, vraag: &str) -> Value {
-    let input = browser.client().find(Locator::Css(INPUT)).await.expect("the question box");
-    input.clear().await.expect("clear the box");
-    input.send_keys(vraag).await.expect("type");
-    input.send_keys("\u{E007}").await.expect("press Enter");
-    browser.client().execute(READ, vec![]).await.expect("read the widget")
+    browser.ask(INPUT, vraag, READ).await
 }
 
 /// Opens the home page and waits until the engine answers.

@@ -42,75 +42,39 @@ fn vragen_lines(content: &Path) -> Vec<(String, String)> {
     lines
 }
 
-#[test]
-fn no_vragen_line_repeats_a_test_sentence() {
-    let tests: HashMap<String, String> = all_test_sentences()
-        .into_iter()
-        .map(|s| (comparable(&s), s))
-        .collect();
-    assert!(
-        tests.len() > 300,
-        "the test sets hold {} sentences",
-        tests.len()
-    );
-    let lines = vragen_lines(&example_root().join("content"));
-    assert!(
-        lines.len() > 500,
-        "the pages hold {} vragen lines",
-        lines.len()
-    );
-    let repeats: Vec<String> = lines
-        .iter()
-        .filter_map(|(line, file)| {
-            tests
-                .get(&comparable(line))
-                .map(|t| format!("{file}: {line:?} repeats {t:?}"))
-        })
-        .collect();
-    assert!(
-        repeats.is_empty(),
-        "vragen lines that repeat test sentences:\n{}",
-        repeats.join("\n")
-    );
+/// The lines (each with where it stands) that repeat a sentence of the test sets.
+fn repeats(lines: &[(String, String)]) -> Vec<String> {
+    let tests: HashMap<String, String> = all_test_sentences().into_iter().map(|s| (comparable(&s), s)).collect();
+    assert!(tests.len() > 300, "the test sets hold {} sentences", tests.len());
+    lines.iter().filter_map(|(line, place)| tests.get(&comparable(line)).map(|t| format!("{place}: {line:?} repeats {t:?}"))).collect()
 }
 
-/// Every example question of the risk signals, with its line.
-fn risk_examples(content: &Path) -> Vec<(String, usize)> {
+#[test]
+fn no_vragen_line_repeats_a_test_sentence() {
+    let lines = vragen_lines(&example_root().join("content"));
+    assert!(lines.len() > 500, "the pages hold {} vragen lines", lines.len());
+    let repeats = repeats(&lines);
+    assert!(repeats.is_empty(), "vragen lines that repeat test sentences:\n{}", repeats.join("\n"));
+}
+
+/// Every example question of the risk signals, with its file and line.
+fn risk_examples(content: &Path) -> Vec<(String, String)> {
     let path = content.join("signalen-voorbeelden.txt");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines()
         .enumerate()
         .map(|(at, line)| (line.trim(), at + 1))
         .filter(|(line, _)| !line.is_empty() && !line.starts_with('#') && !line.starts_with('['))
-        .map(|(line, at)| (line.to_string(), at))
+        .map(|(line, at)| (line.to_string(), format!("signalen-voorbeelden.txt:{at}")))
         .collect()
 }
 
 #[test]
 fn no_risk_example_repeats_a_test_sentence() {
-    let tests: HashMap<String, String> = all_test_sentences()
-        .into_iter()
-        .map(|s| (comparable(&s), s))
-        .collect();
     let examples = risk_examples(&example_root().join("content"));
-    assert!(
-        examples.len() > 2_000,
-        "the examples file holds {} examples",
-        examples.len()
-    );
-    let repeats: Vec<String> = examples
-        .iter()
-        .filter_map(|(line, at)| {
-            tests
-                .get(&comparable(line))
-                .map(|t| format!("signalen-voorbeelden.txt:{at}: {line:?} repeats {t:?}"))
-        })
-        .collect();
-    assert!(
-        repeats.is_empty(),
-        "risk examples that repeat test sentences:\n{}",
-        repeats.join("\n")
-    );
+    assert!(examples.len() > 2_000, "the examples file holds {} examples", examples.len());
+    let repeats = repeats(&examples);
+    assert!(repeats.is_empty(), "risk examples that repeat test sentences:\n{}", repeats.join("\n"));
 }
 
 #[test]

@@ -43,11 +43,7 @@ fn native_urls(answer: &Value) -> Vec<String> {
 
 /// Types `vraag` into the box and presses Enter, which answers at once; returns what shows.
 async fn ask(browser: &Browser, vraag: &str) -> Value {
-    let input = browser.client().find(Locator::Css(INPUT)).await.expect("the question box");
-    input.clear().await.expect("clear the box");
-    input.send_keys(vraag).await.expect("type");
-    input.send_keys("\u{E007}").await.expect("press Enter");
-    browser.client().execute(READ, vec![]).await.expect("read the widget")
+    browser.ask(INPUT, vraag, READ).await
 }
 
 #[tokio::test(flavor = "current_thread")]

@@ -84,6 +84,16 @@ impl Browser {
         Browser { client, driver, driver_port, session, _profile: profile }
     }
 
+    /// Types `vraag` into the question box (`input`, a CSS selector) and presses Enter, which
+    /// answers at once; returns what the `read` script makes of the widget then.
+    pub async fn ask(&self, input: &str, vraag: &str, read: &str) -> serde_json::Value {
+        let input = self.client.find(fantoccini::Locator::Css(input)).await.expect("the question box");
+        input.clear().await.expect("clear the box");
+        input.send_keys(vraag).await.expect("type");
+        input.send_keys("\u{E007}").await.expect("press Enter");
+        self.client.execute(read, vec![]).await.expect("read the widget")
+    }
+
     /// The WebDriver client, for what the helpers here do not cover.
     pub fn client(&self) -> &Client {
         &self.client
