@@ -45,7 +45,14 @@ fn explains_each_word_and_each_answer_in_dutch() {
 fn explains_in_english_too() {
     let site = BuiltSite::build(example_root());
     let text = explain(&site, QUESTION, "en");
-    for expected in ["stop word", "separable verb opsluiten", "corrected to zakgeld", "compound of scheiding", "also searched as", "scores on: "] {
+    for expected in [
+        "stop word",
+        "separable verb opsluiten",
+        "corrected to zakgeld",
+        "compound of scheiding",
+        "also searched as",
+        "scores on: ",
+    ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
 }

@@ -63,7 +63,8 @@ fn minimal_site_builds() {
     let out = build(dir.path());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let public = dir.path().join("public");
-    for file in ["index.html", "thema/index.html", "thema/pagina/index.html", "404.html", "sitemap.xml", "atom.xml", "robots.txt"] {
+    for file in ["index.html", "thema/index.html", "thema/pagina/index.html", "404.html", "sitemap.xml", "atom.xml", "robots.txt"]
+    {
         assert!(public.join(file).is_file(), "{file} missing");
     }
     let page = std::fs::read_to_string(public.join("thema/pagina/index.html")).unwrap();

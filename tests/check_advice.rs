@@ -110,13 +110,19 @@ fn headings_and_closing_paragraphs_on_many_pages_are_advice() {
 
     // Six pages share the heading (case and spaces aside): advice on all but the first.
     let koppen = of("zelfde-kop");
-    assert_eq!(koppen.iter().map(|f| f["file"].as_str().unwrap_or_default().to_string()).collect::<Vec<_>>(), (2..=6).map(file).collect::<Vec<_>>());
+    assert_eq!(
+        koppen.iter().map(|f| f["file"].as_str().unwrap_or_default().to_string()).collect::<Vec<_>>(),
+        (2..=6).map(file).collect::<Vec<_>>()
+    );
     assert!(koppen.iter().all(|f| f["line"] == 9 && f["paginas"] == 6), "{koppen:?}");
     assert_eq!(koppen[1]["kop"], "meer weten?");
 
     // Four pages end with the same paragraph (however it is wrapped), two with their own.
     let slot = of("zelfde-slotalinea");
-    assert_eq!(slot.iter().map(|f| f["file"].as_str().unwrap_or_default().to_string()).collect::<Vec<_>>(), (2..=4).map(file).collect::<Vec<_>>());
+    assert_eq!(
+        slot.iter().map(|f| f["file"].as_str().unwrap_or_default().to_string()).collect::<Vec<_>>(),
+        (2..=4).map(file).collect::<Vec<_>>()
+    );
     assert!(slot.iter().all(|f| f["line"] == 11 && f["paginas"] == 4), "{slot:?}");
     assert_eq!(slot[0]["begin"], "Bel het CJG op werkdagen. Of stuur een");
 }
@@ -144,12 +150,20 @@ fn help_line_numbers_are_checked_against_hulplijnen_toml() {
     let (ok, findings) = check(dir.path(), &[]);
     assert!(!ok, "a wrong help-line number is an error");
     let page = "content/thema/verkeerd-nummer.md";
-    let on_page: Vec<&Value> = findings.iter().filter(|f| f["file"] == page && f["soort"].as_str().is_some_and(|s| s.contains("hulpnummer"))).collect();
-    let on_line = |line: u64| *on_page.iter().find(|f| f["line"] == line).unwrap_or_else(|| panic!("nothing on line {line}: {on_page:?}"));
+    let on_page: Vec<&Value> =
+        findings.iter().filter(|f| f["file"] == page && f["soort"].as_str().is_some_and(|s| s.contains("hulpnummer"))).collect();
+    let on_line =
+        |line: u64| *on_page.iter().find(|f| f["line"] == line).unwrap_or_else(|| panic!("nothing on line {line}: {on_page:?}"));
     let f = on_line(8);
-    assert_eq!([&f["soort"], &f["ernst"], &f["geschreven"], &f["juist"]], ["verkeerd-hulpnummer", "fout", "0800-0433", "0800-0432"]);
+    assert_eq!(
+        [&f["soort"], &f["ernst"], &f["geschreven"], &f["juist"]],
+        ["verkeerd-hulpnummer", "fout", "0800-0433", "0800-0432"]
+    );
     let f = on_line(10);
-    assert_eq!([&f["soort"], &f["ernst"], &f["geschreven"], &f["zoals"]], ["hulpnummer-anders", "advies", "0800 2000", "0800-2000"]);
+    assert_eq!(
+        [&f["soort"], &f["ernst"], &f["geschreven"], &f["zoals"]],
+        ["hulpnummer-anders", "advies", "0800 2000", "0800-2000"]
+    );
     let f = on_line(12);
     assert_eq!([&f["soort"], &f["geschreven"], &f["juist"]], ["verkeerd-hulpnummer", "tel:08000423", "0800-0432"]);
     assert_eq!(on_page.len(), 3, "line 6 is right: {on_page:?}");

@@ -70,7 +70,9 @@ fn every_number_on_the_site_is_in_hulplijnen_toml() {
 fn the_shapes_find_dutch_numbers_and_not_dates() {
     let shapes = Regex::new(SHAPES).expect("valid pattern");
     let found: Vec<String> = shapes
-        .captures_iter("Bel 112, 0800-2000 of 020-261 52 75, ook +31 247 247 247 en 088-0767000. Op 2026-12-01 om 09.00 uur; 1234 AB.")
+        .captures_iter(
+            "Bel 112, 0800-2000 of 020-261 52 75, ook +31 247 247 247 en 088-0767000. Op 2026-12-01 om 09.00 uur; 1234 AB.",
+        )
         .map(|c| c[1].to_string())
         .collect();
     assert_eq!(found, ["112", "0800-2000", "020-261 52 75", "+31 247 247 247", "088-0767000"]);

@@ -18,24 +18,12 @@ fn vragen_lines(content: &Path) -> Vec<(String, String)> {
         if path.extension().is_none_or(|x| x != "md") {
             continue;
         }
-        let text =
-            std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let Some(front) = text
-            .strip_prefix("+++")
-            .and_then(|rest| rest.split_once("\n+++"))
-            .map(|(front, _)| front)
-        else {
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let Some(front) = text.strip_prefix("+++").and_then(|rest| rest.split_once("\n+++")).map(|(front, _)| front) else {
             continue;
         };
-        let table: toml::Table =
-            toml::from_str(front).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        for vraag in table
-            .get("vragen")
-            .and_then(|v| v.as_array())
-            .into_iter()
-            .flatten()
-            .filter_map(|v| v.as_str())
-        {
+        let table: toml::Table = toml::from_str(front).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for vraag in table.get("vragen").and_then(|v| v.as_array()).into_iter().flatten().filter_map(|v| v.as_str()) {
             lines.push((vraag.to_string(), path.display().to_string()));
         }
     }
@@ -46,7 +34,10 @@ fn vragen_lines(content: &Path) -> Vec<(String, String)> {
 fn repeats(lines: &[(String, String)]) -> Vec<String> {
     let tests: HashMap<String, String> = all_test_sentences().into_iter().map(|s| (comparable(&s), s)).collect();
     assert!(tests.len() > 300, "the test sets hold {} sentences", tests.len());
-    lines.iter().filter_map(|(line, place)| tests.get(&comparable(line)).map(|t| format!("{place}: {line:?} repeats {t:?}"))).collect()
+    lines
+        .iter()
+        .filter_map(|(line, place)| tests.get(&comparable(line)).map(|t| format!("{place}: {line:?} repeats {t:?}")))
+        .collect()
 }
 
 #[test]
@@ -79,12 +70,6 @@ fn no_risk_example_repeats_a_test_sentence() {
 
 #[test]
 fn comparing_ignores_case_and_punctuation() {
-    assert_eq!(
-        comparable("Mag ik werken, als ik 14 ben?"),
-        comparable("mag ik werken als ik 14 ben")
-    );
-    assert_ne!(
-        comparable("mag ik werken"),
-        comparable("mag ik niet werken")
-    );
+    assert_eq!(comparable("Mag ik werken, als ik 14 ben?"), comparable("mag ik werken als ik 14 ben"));
+    assert_ne!(comparable("mag ik werken"), comparable("mag ik niet werken"));
 }

@@ -11,9 +11,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use cjg_tests::{
-    cjg_binary, example_root, ontwikkelvragen, risico, risico_breed, vragen, BuiltSite, Half, Vraag,
-};
+use cjg_tests::{cjg_binary, example_root, ontwikkelvragen, risico, risico_breed, vragen, BuiltSite, Half, Vraag};
 use serde_json::Value;
 
 /// The answers to many questions at once: `cjg ask --json -` reads one question per line.
@@ -30,22 +28,12 @@ fn ask_all(public: &Path, questions: &[&str]) -> Vec<Value> {
         .expect("cjg runs");
     let mut stdin = child.stdin.take().expect("stdin is piped");
     let input = questions.join("\n") + "\n";
-    let writer = std::thread::spawn(move || {
-        stdin
-            .write_all(input.as_bytes())
-            .expect("cjg reads its questions")
-    });
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()).expect("cjg reads its questions"));
     let out = child.wait_with_output().expect("cjg answers");
     writer.join().expect("the questions were written");
-    assert!(
-        out.status.success(),
-        "cjg ask -: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let answers: Vec<Value> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON per line"))
-        .collect();
+    assert!(out.status.success(), "cjg ask -: {}", String::from_utf8_lossy(&out.stderr));
+    let answers: Vec<Value> =
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON per line")).collect();
     assert_eq!(answers.len(), questions.len(), "one answer per question");
     answers
 }
@@ -65,13 +53,7 @@ fn measure(public: &Path, questions: &[Vraag]) -> (f64, f64, Vec<String>) {
             in_top_3 += 1;
         }
         if rank != Some(0) {
-            misses.push(format!(
-                "  {:?}: expected {} at rank {:?}, got {:?}",
-                q.vraag,
-                q.url,
-                rank.map(|r| r + 1),
-                found
-            ));
+            misses.push(format!("  {:?}: expected {} at rank {:?}, got {:?}", q.vraag, q.url, rank.map(|r| r + 1), found));
         }
     }
     let n = questions.len() as f64;
@@ -79,12 +61,7 @@ fn measure(public: &Path, questions: &[Vraag]) -> (f64, f64, Vec<String>) {
 }
 
 fn urls(answer: &Value) -> Vec<String> {
-    answer["answers"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|a| a["url"].as_str().map(str::to_string))
-        .collect()
+    answer["answers"].as_array().into_iter().flatten().filter_map(|a| a["url"].as_str().map(str::to_string)).collect()
 }
 
 /// The goals: MRR@5 and recall@3.
@@ -95,18 +72,10 @@ const RECALL_GOAL: f64 = 0.98;
 fn question_sets_mrr_and_recall() {
     let site = BuiltSite::build(example_root());
     let shared = vragen();
-    assert!(
-        shared.len() >= 40,
-        "the shared question set has {} questions",
-        shared.len()
-    );
+    assert!(shared.len() >= 40, "the shared question set has {} questions", shared.len());
     let tuning = ontwikkelvragen(Half::Tuning);
     let held_out = ontwikkelvragen(Half::HeldOut);
-    assert!(
-        tuning.len() + held_out.len() >= 300,
-        "the development set has {} questions",
-        tuning.len() + held_out.len()
-    );
+    assert!(tuning.len() + held_out.len() >= 300, "the development set has {} questions", tuning.len() + held_out.len());
     let mut failures = Vec::new();
     for (name, questions, judged) in [
         ("vragen.tsv", &shared, true),
@@ -114,19 +83,14 @@ fn question_sets_mrr_and_recall() {
         ("ontwikkelset, achtergehouden helft", &held_out, true),
     ] {
         let (mrr, recall, misses) = measure(site.public(), questions);
-        eprintln!(
-            "{name}: {} questions, MRR@5 {mrr:.4}, recall@3 {recall:.4}",
-            questions.len()
-        );
+        eprintln!("{name}: {} questions, MRR@5 {mrr:.4}, recall@3 {recall:.4}", questions.len());
         if !judged {
             // Only the tuning half's misses are shown: the others measure, they are not studied.
             for miss in &misses {
                 eprintln!("{miss}");
             }
         } else if mrr < MRR_GOAL || recall < RECALL_GOAL {
-            failures.push(format!(
-                "{name}: MRR@5 {mrr:.3} (≥ {MRR_GOAL}), recall@3 {recall:.3} (≥ {RECALL_GOAL})"
-            ));
+            failures.push(format!("{name}: MRR@5 {mrr:.3} (≥ {MRR_GOAL}), recall@3 {recall:.3} (≥ {RECALL_GOAL})"));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -138,10 +102,7 @@ const MISSED_AT_MOST: usize = 1;
 #[test]
 fn risk_sets_every_signal_caught_at_most_two_false_alarms() {
     let site = BuiltSite::build(example_root());
-    let sets = [
-        ("risico.tsv", risico()),
-        ("risico-breed.tsv", risico_breed()),
-    ];
+    let sets = [("risico.tsv", risico()), ("risico-breed.tsv", risico_breed())];
     let (mut missed, mut false_alarms, mut ordinary) = (Vec::new(), Vec::new(), 0);
     for (name, set) in &sets {
         let questions: Vec<&str> = set.iter().map(|r| r.vraag.as_str()).collect();
@@ -150,14 +111,8 @@ fn risk_sets_every_signal_caught_at_most_two_false_alarms() {
             let flagged = answer["urgent"].as_bool() == Some(true);
             match (r.urgent, flagged) {
                 (true, true) => caught += 1,
-                (true, false) => missed.push(format!(
-                    "{name} [{}]: {}",
-                    r.soort.as_deref().unwrap_or("-"),
-                    r.vraag
-                )),
-                (false, true) => {
-                    false_alarms.push(format!("{name}: {} ({})", r.vraag, answer["soorten"]))
-                }
+                (true, false) => missed.push(format!("{name} [{}]: {}", r.soort.as_deref().unwrap_or("-"), r.vraag)),
+                (false, true) => false_alarms.push(format!("{name}: {} ({})", r.vraag, answer["soorten"])),
                 _ => {}
             }
             urgent += usize::from(r.urgent);
@@ -165,23 +120,12 @@ fn risk_sets_every_signal_caught_at_most_two_false_alarms() {
         }
         eprintln!("{name}: {caught} of {urgent} urgent questions caught");
     }
-    eprintln!(
-        "false alarms: {} of {ordinary} ordinary questions",
-        false_alarms.len()
-    );
+    eprintln!("false alarms: {} of {ordinary} ordinary questions", false_alarms.len());
     // The goal is none missed. One urgent sentence of risico-breed.tsv (a suicide one) is still
     // missed by both layers; it is not looked at, so that no rule is written for it: the
     // figure stays a measurement. More missed is a regression.
-    assert!(
-        missed.len() <= MISSED_AT_MOST,
-        "urgent questions without the urgent block:\n{}",
-        missed.join("\n")
-    );
-    assert!(
-        false_alarms.len() <= 2,
-        "false alarms:\n{}",
-        false_alarms.join("\n")
-    );
+    assert!(missed.len() <= MISSED_AT_MOST, "urgent questions without the urgent block:\n{}", missed.join("\n"));
+    assert!(false_alarms.len() <= 2, "false alarms:\n{}", false_alarms.join("\n"));
 }
 
 /// Sentences of our own, written for this test and kept out of the examples file: the urgent
@@ -231,10 +175,7 @@ fn own_risk_sentences_with_rules_and_classifier_together() {
     let questions: Vec<&str> = urgent.iter().chain(&ordinary).copied().collect();
     let answers = ask_all(site.public(), &questions);
     let flagged = |i: usize| answers[i]["urgent"].as_bool() == Some(true);
-    let missed: Vec<&str> = (0..urgent.len())
-        .filter(|&i| !flagged(i))
-        .map(|i| questions[i])
-        .collect();
+    let missed: Vec<&str> = (0..urgent.len()).filter(|&i| !flagged(i)).map(|i| questions[i]).collect();
     let alarms: Vec<String> = (urgent.len()..questions.len())
         .filter(|&i| flagged(i))
         .map(|i| format!("{} ({})", questions[i], answers[i]["soorten"]))
@@ -246,10 +187,7 @@ fn own_risk_sentences_with_rules_and_classifier_together() {
         alarms.len(),
         ordinary.len()
     );
-    assert!(
-        missed.is_empty(),
-        "urgent sentences without the block: {missed:?}"
-    );
+    assert!(missed.is_empty(), "urgent sentences without the block: {missed:?}");
     // "Liever een keer te vaak": as on the shared sets, at most two false alarms.
     assert!(alarms.len() <= 2, "false alarms: {alarms:?}");
 }

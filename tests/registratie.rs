@@ -9,7 +9,9 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use cjg_tests::{cjg_binary, copy_dir, example_root, free_port, off_loopback, loaded_urls, wait_until_listening, Browser, BuiltSite, Server};
+use cjg_tests::{
+    cjg_binary, copy_dir, example_root, free_port, loaded_urls, off_loopback, wait_until_listening, Browser, BuiltSite, Server,
+};
 use fantoccini::Locator;
 use serde_json::Value;
 
@@ -133,19 +135,44 @@ async fn questions_are_counted_without_names_places_or_sentences() {
     choose(&browser, "ouders").await;
     for vraag in &QUESTIONS[..2] {
         type_question(&browser, vraag).await;
-        browser.client().find(Locator::Css("cjg-vraag input[type=search]")).await.expect("box").send_keys("\u{E007}").await.expect("Enter");
+        browser
+            .client()
+            .find(Locator::Css("cjg-vraag input[type=search]"))
+            .await
+            .expect("box")
+            .send_keys("\u{E007}")
+            .await
+            .expect("Enter");
     }
     // The third as a young person, opening the first answer.
     choose(&browser, "jongeren").await;
     type_question(&browser, QUESTIONS[2]).await;
-    wait_for(&browser, "return !!document.querySelector('a.cjg-vraag-titel[href=\"/jongeren/geld/schulden/\"]');", "the answer about schulden").await;
+    wait_for(
+        &browser,
+        "return !!document.querySelector('a.cjg-vraag-titel[href=\"/jongeren/geld/schulden/\"]');",
+        "the answer about schulden",
+    )
+    .await;
     browser.client().find(Locator::Css("a.cjg-vraag-titel")).await.expect("first answer").click().await.expect("open answer");
     wait_for(&browser, "return location.pathname === '/jongeren/geld/schulden/';", "the schulden page").await;
 
     // "Nee" on the page.
-    wait_for(&browser, "const f = document.querySelector('[data-feedback]'); return !!f && !f.hidden;", "the feedback buttons").await;
-    browser.client().find(Locator::Css("[data-feedback] button[value=nee]")).await.expect("Nee").click().await.expect("click Nee");
-    wait_for(&browser, "return document.querySelector('[data-feedback] [role=status]').textContent.startsWith('Bedankt');", "the thanks").await;
+    wait_for(&browser, "const f = document.querySelector('[data-feedback]'); return !!f && !f.hidden;", "the feedback buttons")
+        .await;
+    browser
+        .client()
+        .find(Locator::Css("[data-feedback] button[value=nee]"))
+        .await
+        .expect("Nee")
+        .click()
+        .await
+        .expect("click Nee");
+    wait_for(
+        &browser,
+        "return document.querySelector('[data-feedback] [role=status]').textContent.startsWith('Bedankt');",
+        "the thanks",
+    )
+    .await;
 
     let outside: Vec<String> = off_loopback(&loaded_urls(browser.client()).await).into_iter().map(str::to_string).collect();
     assert!(outside.is_empty(), "requests off loopback: {outside:?}");
@@ -192,11 +219,7 @@ async fn questions_are_counted_without_names_places_or_sentences() {
 }
 
 /// Questions as a visitor reads them, without Enter: type, read the answers, type the next.
-const READ: [&str; 3] = [
-    "mijn dochter slaapt slecht",
-    "hoeveel zakgeld geef ik",
-    "ik word gepest op school",
-];
+const READ: [&str; 3] = ["mijn dochter slaapt slecht", "hoeveel zakgeld geef ik", "ik word gepest op school"];
 
 async fn replace_question(browser: &Browser, vraag: &str) {
     let input = browser.client().find(Locator::Css("cjg-vraag input[type=search]")).await.expect("question box");
@@ -206,7 +229,12 @@ async fn replace_question(browser: &Browser, vraag: &str) {
 }
 
 async fn wait_for_answers(browser: &Browser) {
-    wait_for(browser, "return document.querySelectorAll('cjg-vraag .cjg-vraag-status, cjg-vraag .cjg-vraag-antwoord').length > 0;", "answers").await;
+    wait_for(
+        browser,
+        "return document.querySelectorAll('cjg-vraag .cjg-vraag-status, cjg-vraag .cjg-vraag-antwoord').length > 0;",
+        "answers",
+    )
+    .await;
 }
 
 /// Longer than the widget's pause (2 s): the visitor reads.
@@ -263,7 +291,14 @@ async fn a_question_counts_once_when_it_was_read_and_half_typed_text_never() {
     browser.open(&server.url("/")).await;
     focus().await;
     replace_question(&browser, "mijn kind heeft koorts").await;
-    browser.client().find(Locator::Css("cjg-vraag input[type=search]")).await.expect("box").send_keys("\u{E007}").await.expect("Enter");
+    browser
+        .client()
+        .find(Locator::Css("cjg-vraag input[type=search]"))
+        .await
+        .expect("box")
+        .send_keys("\u{E007}")
+        .await
+        .expect("Enter");
     wait_for_total(&db, 5, "half-typed text is not counted, a question sent with Enter is").await;
     drop(browser);
 

@@ -58,7 +58,12 @@ async fn edits_reload_the_page_and_errors_show_over_it() {
     assert_eq!(reloaded.as_bool(), Some(true), "the page should have reloaded itself");
 
     edit(site.path(), "title = \"Driftbuien bij peuters\"", "title = \"Driftbuien bij peuters");
-    wait_for(&browser, "const o = document.getElementById('cjg-fout'); return !!o && o.textContent.includes('driftbuien.md:2');", "the error overlay naming the file and line").await;
+    wait_for(
+        &browser,
+        "const o = document.getElementById('cjg-fout'); return !!o && o.textContent.includes('driftbuien.md:2');",
+        "the error overlay naming the file and line",
+    )
+    .await;
 
     // The last good page is still what the server sends.
     let html = browser

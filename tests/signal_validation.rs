@@ -25,56 +25,21 @@ fn cross_validated_recall_and_false_alarms() {
         .args(["check", "--signalen", "--json"])
         .output()
         .expect("cjg runs");
-    assert!(
-        out.status.success(),
-        "cjg check --signalen: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value =
-        serde_json::from_slice(&out.stdout).expect("cjg check --signalen --json prints JSON");
-    let rate = |layer: &str, what: &str| {
-        v[layer][what]
-            .as_f64()
-            .unwrap_or_else(|| panic!("{layer}.{what} in {v}"))
-    };
-    eprintln!(
-        "{}-fold cross-validation, {} urgent and {} ordinary questions:",
-        v["folds"], v["urgent"], v["ordinary"]
-    );
+    assert!(out.status.success(), "cjg check --signalen: {}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("cjg check --signalen --json prints JSON");
+    let rate = |layer: &str, what: &str| v[layer][what].as_f64().unwrap_or_else(|| panic!("{layer}.{what} in {v}"));
+    eprintln!("{}-fold cross-validation, {} urgent and {} ordinary questions:", v["folds"], v["urgent"], v["ordinary"]);
     for layer in ["rules", "classifier", "union"] {
-        eprintln!(
-            "  {layer:<10} recall {:.3}  false alarms {:.3}",
-            rate(layer, "recall"),
-            rate(layer, "false_alarms")
-        );
+        eprintln!("  {layer:<10} recall {:.3}  false alarms {:.3}", rate(layer, "recall"), rate(layer, "false_alarms"));
     }
     for kind in v["per_kind"].as_array().expect("per_kind") {
-        eprintln!(
-            "  {:<32} {:.3}",
-            kind[0].as_str().unwrap_or("?"),
-            kind[1].as_f64().unwrap_or(0.0)
-        );
+        eprintln!("  {:<32} {:.3}", kind[0].as_str().unwrap_or("?"), kind[1].as_f64().unwrap_or(0.0));
     }
     let (recall, false_alarms) = (rate("union", "recall"), rate("union", "false_alarms"));
     let met = recall >= RECALL_GOAL && false_alarms <= FALSE_ALARM_GOAL;
-    eprintln!(
-        "goal {RECALL_GOAL} recall at {FALSE_ALARM_GOAL} false alarms: {}",
-        if met { "met" } else { "not met" }
-    );
-    assert!(
-        v["urgent"].as_u64().unwrap_or(0) >= 800 && v["ordinary"].as_u64().unwrap_or(0) >= 1_500,
-        "too few examples: {v}"
-    );
-    assert!(
-        v["per_kind"].as_array().map_or(0, Vec::len) >= 14,
-        "fewer than 14 kinds"
-    );
-    assert!(
-        recall >= RECALL_FLOOR,
-        "union recall {recall:.3} fell below {RECALL_FLOOR}"
-    );
-    assert!(
-        false_alarms <= FALSE_ALARM_CEILING,
-        "union false alarms {false_alarms:.3} rose above {FALSE_ALARM_CEILING}"
-    );
+    eprintln!("goal {RECALL_GOAL} recall at {FALSE_ALARM_GOAL} false alarms: {}", if met { "met" } else { "not met" });
+    assert!(v["urgent"].as_u64().unwrap_or(0) >= 800 && v["ordinary"].as_u64().unwrap_or(0) >= 1_500, "too few examples: {v}");
+    assert!(v["per_kind"].as_array().map_or(0, Vec::len) >= 14, "fewer than 14 kinds");
+    assert!(recall >= RECALL_FLOOR, "union recall {recall:.3} fell below {RECALL_FLOOR}");
+    assert!(false_alarms <= FALSE_ALARM_CEILING, "union false alarms {false_alarms:.3} rose above {FALSE_ALARM_CEILING}");
 }

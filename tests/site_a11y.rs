@@ -78,7 +78,8 @@ async fn pages_are_accessible_and_private() {
         browser.open(&server.url(&visit.path)).await;
         let place = format!("{} {}", visit.what, visit.path);
 
-        let (serious, minor): (Vec<_>, Vec<_>) = axe_violations(browser.client(), WCAG21_AA).await.into_iter().partition(|v| v.is_serious());
+        let (serious, minor): (Vec<_>, Vec<_>) =
+            axe_violations(browser.client(), WCAG21_AA).await.into_iter().partition(|v| v.is_serious());
         accessibility.extend(serious.iter().map(|violation| format!("{place}: {violation}")));
         for violation in &minor {
             eprintln!("note, not failing: {place}: {violation}");
@@ -102,7 +103,11 @@ async fn pages_are_accessible_and_private() {
 
     let mut report = String::new();
     if !accessibility.is_empty() {
-        report += &format!("axe-core found {} serious or critical violation(s) of WCAG 2.1 AA:\n{}\n", accessibility.len(), accessibility.join("\n"));
+        report += &format!(
+            "axe-core found {} serious or critical violation(s) of WCAG 2.1 AA:\n{}\n",
+            accessibility.len(),
+            accessibility.join("\n")
+        );
     }
     if !privacy.is_empty() {
         report += &format!("privacy problems:\n  {}\n", privacy.join("\n  "));

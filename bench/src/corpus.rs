@@ -263,7 +263,10 @@ mod tests {
         let _ = fs::remove_dir_all(&out);
         let counts = write(45, &example(), &out).expect("corpus");
         assert_eq!(counts, Counts { pages: 49, sections: 23 });
-        let page_files = walk(&out.join("content")).iter().filter(|p| !p.ends_with("_index.md") && p.extension().is_some_and(|e| e == "md")).count();
+        let page_files = walk(&out.join("content"))
+            .iter()
+            .filter(|p| !p.ends_with("_index.md") && p.extension().is_some_and(|e| e == "md"))
+            .count();
         assert_eq!(page_files, 49);
         assert!(out.join("templates/base.html").exists());
         assert!(out.join("content/signalen.txt").exists());

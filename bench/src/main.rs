@@ -34,11 +34,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             other => return Err(format!("unknown argument {other}")),
         }
     }
-    Ok(Args {
-        pages: pages.ok_or("--pages is required")?,
-        out: out.ok_or("--out is required")?,
-        example,
-    })
+    Ok(Args { pages: pages.ok_or("--pages is required")?, out: out.ok_or("--out is required")?, example })
 }
 
 fn main() -> ExitCode {

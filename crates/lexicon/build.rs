@@ -42,9 +42,9 @@ fn main() {
     if std::env::var_os("CARGO_FEATURE_EMBEDDED").is_none() {
         return;
     }
-    let dir = std::env::var_os("CJG_LEXICON_DIR").map(PathBuf::from).unwrap_or_else(|| {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/lexicon")
-    });
+    let dir = std::env::var_os("CJG_LEXICON_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/lexicon"));
     for file in FILES {
         println!("cargo:rerun-if-changed={}", dir.join(file).display());
     }
@@ -53,10 +53,7 @@ fn main() {
     let (aff, dic, verb_table, about) = match sources {
         Ok(sources) => sources,
         Err(error) => {
-            println!(
-                "cargo:warning=no Dutch lexicon in {} ({error}); the build embeds none. `./dev` fetches it.",
-                dir.display()
-            );
+            println!("cargo:warning=no Dutch lexicon in {} ({error}); the build embeds none. `./dev` fetches it.", dir.display());
             return write(&out, &lemmas::Entries::default(), "");
         }
     };
@@ -69,7 +66,8 @@ fn write(out: &Path, entries: &lemmas::Entries, about: &str) {
     let words = fst::Map::from_iter(entries.forms.iter().map(|(form, bits)| (form.as_bytes(), *bits)))
         .expect("forms are sorted and unique");
     let pair = |a: &str, b: &str| [a.as_bytes(), &[0], b.as_bytes()].concat();
-    let lemmas: Vec<(Vec<u8>, u64)> = entries.lemmas.iter().map(|((form, lemma), rank)| (pair(form, lemma), u64::from(*rank))).collect();
+    let lemmas: Vec<(Vec<u8>, u64)> =
+        entries.lemmas.iter().map(|((form, lemma), rank)| (pair(form, lemma), u64::from(*rank))).collect();
     let paradigms: BTreeSet<Vec<u8>> = entries.lemmas.keys().map(|(form, lemma)| pair(lemma, form)).collect();
     let lemmas = fst::Map::from_iter(lemmas).expect("pairs are sorted and unique").into_fst().into_inner();
     let paradigms = fst::Set::from_iter(paradigms).expect("pairs are sorted and unique").into_fst().into_inner();

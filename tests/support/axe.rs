@@ -54,7 +54,8 @@ impl fmt::Display for Violation {
         let impact = self.impact.as_deref().unwrap_or("no impact");
         writeln!(f, "{} ({impact}): {} <{}>", self.id, self.help, self.help_url)?;
         for node in &self.nodes {
-            let target: Vec<String> = node.target.iter().map(|t| t.as_str().map_or_else(|| t.to_string(), str::to_string)).collect();
+            let target: Vec<String> =
+                node.target.iter().map(|t| t.as_str().map_or_else(|| t.to_string(), str::to_string)).collect();
             writeln!(f, "    at {}: {}", target.join(" >> "), node.html)?;
             if let Some(summary) = &node.failure_summary {
                 for line in summary.lines() {

@@ -12,6 +12,10 @@ pub fn cjg_binary() -> PathBuf {
     // target/<profile>/deps/<test> → target/<profile>/cjg
     let profile = exe.parent().and_then(|deps| deps.parent()).expect("target/<profile>");
     let bin = profile.join("cjg");
-    assert!(bin.is_file(), "{} is missing: run `cargo build -p cjg` with the same profile first (./dev test does)", bin.display());
+    assert!(
+        bin.is_file(),
+        "{} is missing: run `cargo build -p cjg` with the same profile first (./dev test does)",
+        bin.display()
+    );
     bin
 }

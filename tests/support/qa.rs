@@ -26,7 +26,11 @@ pub fn qa_dir() -> PathBuf {
     let dir = std::env::var_os("CJG_QA_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/qa"));
-    assert!(dir.is_dir(), "{} is missing: the question sets live in shared/qa beside the repository (or set CJG_QA_DIR)", dir.display());
+    assert!(
+        dir.is_dir(),
+        "{} is missing: the question sets live in shared/qa beside the repository (or set CJG_QA_DIR)",
+        dir.display()
+    );
     dir
 }
 
@@ -41,9 +45,7 @@ fn rows_of(path: &std::path::Path) -> Vec<(String, String)> {
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| {
-            let (a, b) = l
-                .split_once('\t')
-                .unwrap_or_else(|| panic!("{}: line without a tab: {l}", path.display()));
+            let (a, b) = l.split_once('\t').unwrap_or_else(|| panic!("{}: line without a tab: {l}", path.display()));
             (a.trim().to_string(), b.trim().to_string())
         })
         .collect()
@@ -55,12 +57,7 @@ pub fn vragen() -> Vec<Vraag> {
 }
 
 fn as_vragen(rows: Vec<(String, String)>) -> Vec<Vraag> {
-    rows.into_iter()
-        .map(|(vraag, pad)| Vraag {
-            vraag,
-            url: format!("/{}/", pad.trim_matches('/')),
-        })
-        .collect()
+    rows.into_iter().map(|(vraag, pad)| Vraag { vraag, url: format!("/{}/", pad.trim_matches('/')) }).collect()
 }
 
 /// Which half of the development set.
@@ -75,8 +72,7 @@ pub enum Half {
 /// The project's own development set (`tests/vragen-ontwikkeling.tsv`), one half of it. The
 /// split is fixed: questions alternate between the halves within each expected page.
 pub fn ontwikkelvragen(half: Half) -> Vec<Vraag> {
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vragen-ontwikkeling.tsv");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vragen-ontwikkeling.tsv");
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut out = Vec::new();
     for vraag in as_vragen(rows_of(&path)) {
@@ -99,37 +95,20 @@ pub fn all_test_sentences() -> Vec<String> {
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
         .collect();
-    files.push(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vragen-ontwikkeling.tsv"),
-    );
+    files.push(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vragen-ontwikkeling.tsv"));
     files.sort();
-    files
-        .iter()
-        .flat_map(|f| rows_of(f))
-        .map(|(sentence, _)| sentence)
-        .collect()
+    files.iter().flat_map(|f| rows_of(f)).map(|(sentence, _)| sentence).collect()
 }
 
 /// A sentence as compared for repeats: lower case, letters and digits only, single spaces.
 pub fn comparable(sentence: &str) -> String {
-    let mapped: String = sentence
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
+    let mapped: String = sentence.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
     mapped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `risico.tsv`.
 pub fn risico() -> Vec<Risico> {
-    rows("risico.tsv")
-        .into_iter()
-        .map(|(vraag, flag)| Risico {
-            vraag,
-            urgent: flag == "1",
-            soort: None,
-        })
-        .collect()
+    rows("risico.tsv").into_iter().map(|(vraag, flag)| Risico { vraag, urgent: flag == "1", soort: None }).collect()
 }
 
 /// `risico-breed.tsv`: how people really type urgent questions, each with its kind, and
@@ -140,11 +119,7 @@ pub fn risico_breed() -> Vec<Risico> {
         .map(|(vraag, rest)| {
             let (flag, soort) = rest.split_once('\t').unwrap_or((rest.as_str(), ""));
             let soort = Some(soort.trim().to_string()).filter(|s| !s.is_empty());
-            Risico {
-                vraag,
-                urgent: flag.trim() == "1",
-                soort,
-            }
+            Risico { vraag, urgent: flag.trim() == "1", soort }
         })
         .collect()
 }

@@ -9,72 +9,27 @@
 //! page gets advice only when the other form occurs at least [`MIN_COUNT`] times and makes up at
 //! least [`MIN_SHARE`] of all forms.
 
-use std::fmt;
-
-use cjg_site::{Doelgroep, Kind, Site};
+use cjg_common::Doelgroep;
+use cjg_site::{Kind, Site};
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
-use serde::Serialize;
 
 use crate::finding::{Finding, Soort};
 use crate::text::line_in;
+use crate::vorm::Aanspreekvorm;
 
 /// The other form needs at least this many uses for advice.
 const MIN_COUNT: usize = 2;
 /// The other form needs at least this share of all uses for advice.
 const MIN_SHARE: f64 = 0.10;
 
-/// A form of address.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Aanspreekvorm {
-    /// "u", "uw", "uzelf".
-    U,
-    /// "je", "jij", "jou", "jouw", "jullie", "jezelf".
-    Je,
-}
-
-impl Aanspreekvorm {
-    /// The form of this word, if it is one.
-    fn of(word: &str) -> Option<Aanspreekvorm> {
-        match word.to_lowercase().as_str() {
-            "u" | "uw" | "uzelf" => Some(Aanspreekvorm::U),
-            "je" | "jij" | "jou" | "jouw" | "jullie" | "jezelf" => Some(Aanspreekvorm::Je),
-            _ => None,
-        }
-    }
-
-    fn other(self) -> Aanspreekvorm {
-        match self {
-            Aanspreekvorm::U => Aanspreekvorm::Je,
-            Aanspreekvorm::Je => Aanspreekvorm::U,
-        }
-    }
-
-    /// The form that fits `doelgroep`, if only one does.
-    fn for_doelgroep(doelgroep: &[Doelgroep]) -> Option<Aanspreekvorm> {
-        match doelgroep {
-            [Doelgroep::Ouders] => Some(Aanspreekvorm::U),
-            [Doelgroep::Jongeren] => Some(Aanspreekvorm::Je),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for Aanspreekvorm {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Aanspreekvorm::U => "u",
-            Aanspreekvorm::Je => "je",
-        })
-    }
-}
-
 /// Advice for pages that mix the forms or use the one that does not fit their doelgroep.
 pub fn check(site: &Site) -> Vec<Finding> {
     let mut findings = Vec::new();
     for page in site.entries().iter().filter(|p| p.kind == Kind::Page) {
-        let found: Vec<(Aanspreekvorm, usize)> =
-            forms(&page.markdown).into_iter().map(|(vorm, offset)| (vorm, line_in(&page.markdown, page.body_line, offset))).collect();
+        let found: Vec<(Aanspreekvorm, usize)> = forms(&page.markdown)
+            .into_iter()
+            .map(|(vorm, offset)| (vorm, line_in(&page.markdown, page.body_line, offset)))
+            .collect();
         if let Some((line, soort)) = advice(&found, &page.front_matter.doelgroep) {
             findings.push(Finding::advies(&page.shown, Some(line), soort));
         }

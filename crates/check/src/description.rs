@@ -7,8 +7,8 @@ use crate::finding::{Finding, Soort};
 
 /// Words that end in a full stop without ending a sentence, lower case.
 const ABBREVIATIONS: &[&str] = &[
-    "bijv.", "bv.", "ca.", "dhr.", "dr.", "e.d.", "enz.", "etc.", "evt.", "excl.", "incl.", "jl.", "max.", "mevr.",
-    "min.", "mr.", "nr.", "ong.", "resp.", "st.", "tel.", "vs.", "zgn.",
+    "bijv.", "bv.", "ca.", "dhr.", "dr.", "e.d.", "enz.", "etc.", "evt.", "excl.", "incl.", "jl.", "max.", "mevr.", "min.",
+    "mr.", "nr.", "ong.", "resp.", "st.", "tel.", "vs.", "zgn.",
 ];
 
 /// Advice for pages whose `description` has more than one sentence, on the `description` line.
@@ -78,7 +78,10 @@ fn is_abbreviation(word: &str) -> bool {
 }
 
 fn starts_sentence(word: &str) -> bool {
-    word.trim_start_matches(['(', '"', '\'', '“', '‘', '„']).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    word.trim_start_matches(['(', '"', '\'', '“', '‘', '„'])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 #[cfg(test)]

@@ -39,9 +39,5 @@ pub fn check(site: &Site) -> Vec<Finding> {
 
 /// Lower case, letters and digits only, single spaces.
 fn normal(text: &str) -> String {
-    text.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    text.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }

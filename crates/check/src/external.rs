@@ -10,11 +10,8 @@ use crate::text::external_links;
 
 /// One finding per place that links to a dead address.
 pub fn check(site: &Site) -> Vec<Finding> {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(Duration::from_secs(15)))
-        .http_status_as_error(false)
-        .build()
-        .into();
+    let agent: ureq::Agent =
+        ureq::Agent::config_builder().timeout_global(Some(Duration::from_secs(15))).http_status_as_error(false).build().into();
     let mut verdicts: HashMap<String, Option<String>> = HashMap::new();
     let mut findings = Vec::new();
     for page in site.entries() {

@@ -2,10 +2,10 @@
 
 use std::path::PathBuf;
 
-use cjg_site::Taal;
+use cjg_common::Taal;
 use serde::Serialize;
 
-use crate::aanspreekvorm::Aanspreekvorm;
+use crate::vorm::Aanspreekvorm;
 
 /// How serious a finding is: errors fail `cjg check`, advice does not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -85,7 +85,14 @@ impl<'a> Lines<'a> {
                 }
             }
             if let Some(owner) = owner.filter(|o| !o.nummers().any(|n| n == written)) {
-                found.push((Ernst::Advies, Soort::HulpnummerAnders { hulplijn: owner.naam.clone(), geschreven: written.to_string(), zoals: shown(owner) }));
+                found.push((
+                    Ernst::Advies,
+                    Soort::HulpnummerAnders {
+                        hulplijn: owner.naam.clone(),
+                        geschreven: written.to_string(),
+                        zoals: shown(owner),
+                    },
+                ));
             }
         }
         for link in TEL_LINK.captures_iter(text) {
@@ -159,13 +166,19 @@ mod tests {
     #[test]
     fn another_shape_is_advice() {
         let found = soorten("Bel Veilig Thuis: 0800 2000.");
-        assert!(matches!(&found[..], [Soort::HulpnummerAnders { geschreven, zoals, .. }] if geschreven == "0800 2000" && zoals == "0800-2000"), "{found:?}");
+        assert!(
+            matches!(&found[..], [Soort::HulpnummerAnders { geschreven, zoals, .. }] if geschreven == "0800 2000" && zoals == "0800-2000"),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn a_name_before_another_number_is_an_error() {
         let found = soorten("Bel de Kindertelefoon: 0800-0433.");
-        assert!(matches!(&found[..], [Soort::VerkeerdHulpnummer { hulplijn, juist, .. }] if hulplijn == "De Kindertelefoon" && juist == "0800-0432"), "{found:?}");
+        assert!(
+            matches!(&found[..], [Soort::VerkeerdHulpnummer { hulplijn, juist, .. }] if hulplijn == "De Kindertelefoon" && juist == "0800-0432"),
+            "{found:?}"
+        );
         let found = soorten("Veilig Thuis (0800-0432)");
         assert!(matches!(&found[..], [Soort::VerkeerdHulpnummer { hulplijn, .. }] if hulplijn == "Veilig Thuis"), "{found:?}");
     }
@@ -173,7 +186,10 @@ mod tests {
     #[test]
     fn a_tel_link_to_another_number_is_an_error() {
         let found = soorten("Bel [0800-2000](tel:08002001).");
-        assert!(matches!(&found[..], [Soort::VerkeerdHulpnummer { geschreven, .. }] if geschreven == "tel:08002001"), "{found:?}");
+        assert!(
+            matches!(&found[..], [Soort::VerkeerdHulpnummer { geschreven, .. }] if geschreven == "tel:08002001"),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -18,11 +18,12 @@ mod repeated;
 mod signals;
 mod stale;
 mod text;
+mod vorm;
 
-pub use aanspreekvorm::Aanspreekvorm;
 pub use finding::{Ernst, Finding, Soort};
 pub use readability::{flesch_douma, syllables};
 pub use signals::findings as signal_findings;
+pub use vorm::Aanspreekvorm;
 
 use cjg_site::Site;
 

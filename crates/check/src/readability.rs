@@ -57,7 +57,8 @@ pub fn check(site: &Site) -> Vec<Finding> {
     // On how many pages each long word appears, to tell site vocabulary from rare words.
     let mut spread: HashMap<String, usize> = HashMap::new();
     for sentences in &per_page {
-        let mut seen: Vec<String> = sentences.iter().flat_map(|s| &s.words).filter(|w| is_long(w)).map(|w| w.to_lowercase()).collect();
+        let mut seen: Vec<String> =
+            sentences.iter().flat_map(|s| &s.words).filter(|w| is_long(w)).map(|w| w.to_lowercase()).collect();
         seen.sort();
         seen.dedup();
         for word in seen {
@@ -76,7 +77,11 @@ pub fn check(site: &Site) -> Vec<Finding> {
         long.sort_by_key(|s| std::cmp::Reverse(s.words.len()));
         for sentence in long.into_iter().take(LIST_SENTENCES) {
             let begin = sentence.words.iter().take(6).cloned().collect::<Vec<_>>().join(" ");
-            findings.push(Finding::advies(&page.shown, Some(sentence.line), Soort::LangeZin { woorden: sentence.words.len(), begin }));
+            findings.push(Finding::advies(
+                &page.shown,
+                Some(sentence.line),
+                Soort::LangeZin { woorden: sentence.words.len(), begin },
+            ));
         }
         let mut reported = Vec::new();
         for sentence in sentences {
@@ -114,7 +119,16 @@ mod tests {
     fn short_sentences_score_higher() {
         let s = |words: &[&str]| Sentence { line: 1, words: words.iter().map(|w| w.to_string()).collect() };
         let easy = [s(&["Bel", "de", "dokter"]), s(&["Dat", "mag", "altijd"])];
-        let hard = [s(&["Gemeentelijke", "schuldhulpverleningsorganisaties", "ondersteunen", "huishoudens", "met", "problematische", "betalingsachterstanden", "structureel"])];
+        let hard = [s(&[
+            "Gemeentelijke",
+            "schuldhulpverleningsorganisaties",
+            "ondersteunen",
+            "huishoudens",
+            "met",
+            "problematische",
+            "betalingsachterstanden",
+            "structureel",
+        ])];
         let (easy_score, easy_avg) = flesch_douma(&easy).unwrap();
         let (hard_score, _) = flesch_douma(&hard).unwrap();
         assert!(easy_score > 80.0 && hard_score < 30.0, "{easy_score} {hard_score}");

@@ -90,7 +90,9 @@ fn parts(markdown: &str) -> (Vec<Part>, Option<Part>) {
                 }
             }
             Event::Start(Tag::List(_) | Tag::BlockQuote(_) | Tag::Table(_) | Tag::FootnoteDefinition(_)) => nested += 1,
-            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_) | TagEnd::Table | TagEnd::FootnoteDefinition) => nested = nested.saturating_sub(1),
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_) | TagEnd::Table | TagEnd::FootnoteDefinition) => {
+                nested = nested.saturating_sub(1)
+            }
             Event::Start(Tag::Paragraph) if nested == 0 => {
                 let text = normal(&markdown[range.clone()]);
                 closing = Some(Part { key: text.clone(), text, offset: range.start });
@@ -127,7 +129,8 @@ mod tests {
     #[test]
     fn only_more_than_the_maximum_is_advice_and_not_on_the_first_page() {
         let files: Vec<String> = (0..5).map(|i| format!("p{i}.md")).collect();
-        let mut parts: Vec<(&Path, usize, Part)> = files.iter().map(|f| (Path::new(f.as_str()), 7, part("Meer weten?"))).collect();
+        let mut parts: Vec<(&Path, usize, Part)> =
+            files.iter().map(|f| (Path::new(f.as_str()), 7, part("Meer weten?"))).collect();
         // The same file twice counts once.
         parts.push((Path::new("p4.md"), 9, part("meer weten?")));
         let soort = |part: &Part, paginas| Soort::ZelfdeKop { kop: part.text.clone(), paginas };

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use cjg_search::{Engine, MAX_ANSWERS};
-use cjg_site::Taal;
+use cjg_common::{Doelgroep, Taal};
 use serde::Serialize;
 
 use crate::build::INDEX_ASSET;
@@ -26,7 +26,7 @@ struct Output<'a> {
 
 /// Loads the index from `public` and answers `vraag` for `doelgroep` (or everyone); with
 /// `vraag` = `-`, every line of standard input is a question (with `--json`: one JSON line each).
-pub fn run(public: &Path, vraag: &str, doelgroep: Option<&str>, json: bool, explain: bool, taal: Taal) -> Result<(), CliError> {
+pub fn run(public: &Path, vraag: &str, doelgroep: Option<Doelgroep>, json: bool, explain: bool, taal: Taal) -> Result<(), CliError> {
     let engine = load(public)?;
     if explain {
         let explanation = engine.explain(vraag, doelgroep, MAX_ANSWERS);
@@ -49,7 +49,7 @@ pub fn run(public: &Path, vraag: &str, doelgroep: Option<&str>, json: bool, expl
 }
 
 /// Prints how `engine` answers one question.
-fn answer(engine: &Engine, vraag: &str, doelgroep: Option<&str>, json: bool, taal: Taal) {
+fn answer(engine: &Engine, vraag: &str, doelgroep: Option<Doelgroep>, json: bool, taal: Taal) {
     let antwoord = engine.ask(vraag, doelgroep, MAX_ANSWERS);
     if json {
         let output = Output {
@@ -61,10 +61,22 @@ fn answer(engine: &Engine, vraag: &str, doelgroep: Option<&str>, json: bool, taa
         return;
     }
     if antwoord.urgent {
-        println!("{}", taal.kies("DRINGEND: eerst het blok met hulp bij nood (112, Veilig Thuis, Kindertelefoon, 113)", "URGENT: the urgent-help block comes first (112, Veilig Thuis, Kindertelefoon, 113)"));
+        println!(
+            "{}",
+            taal.kies(
+                "DRINGEND: eerst het blok met hulp bij nood (112, Veilig Thuis, Kindertelefoon, 113)",
+                "URGENT: the urgent-help block comes first (112, Veilig Thuis, Kindertelefoon, 113)"
+            )
+        );
     }
     if antwoord.answers.is_empty() {
-        println!("{}", taal.kies("Geen passend antwoord: de bezoeker ziet de contactgegevens van het CJG.", "No fitting answer: the visitor sees the CJG's contact details."));
+        println!(
+            "{}",
+            taal.kies(
+                "Geen passend antwoord: de bezoeker ziet de contactgegevens van het CJG.",
+                "No fitting answer: the visitor sees the CJG's contact details."
+            )
+        );
     }
     for (i, hit) in antwoord.answers.iter().enumerate() {
         println!("{}. {} ({:.2})\n   {}\n   {}", i + 1, hit.title, hit.score, hit.url, hit.description);

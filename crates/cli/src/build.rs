@@ -19,13 +19,23 @@ pub const INDEX_ASSET: &str = "zoekindex.bin";
 ///
 /// `counts` (or else site.toml's `[registratie] tellingen`) is a `cjg plan --json` export that
 /// orders the home page's themes by what was asked most.
-pub fn build(root: &Path, output: &Path, counts: Option<&Path>, cache: &AssetCache, timings: &mut Timings) -> Result<Site, CliError> {
+pub fn build(
+    root: &Path,
+    output: &Path,
+    counts: Option<&Path>,
+    cache: &AssetCache,
+    timings: &mut Timings,
+) -> Result<Site, CliError> {
     let mut site = timings.measure("load", || Site::load(root))?;
     let counts = counts.map(Path::to_path_buf).or_else(|| site.config.registratie.tellingen.as_ref().map(|f| root.join(f)));
     if let Some(file) = counts {
         let ordered = counts::apply(&mut site, &file)?;
         if ordered.is_empty() {
-            eprintln!("{}: fewer than {} questions per doelgroep; the themes keep their front matter order", file.display(), counts::MIN_QUESTIONS);
+            eprintln!(
+                "{}: fewer than {} questions per doelgroep; the themes keep their front matter order",
+                file.display(),
+                counts::MIN_QUESTIONS
+            );
         }
     }
     let rules = Rules::load(&site.content_dir())?;
@@ -89,7 +99,7 @@ fn document(page: &Page, weight: f64) -> Document {
         vragen: fm.vragen.clone(),
         headings: page.rendered.headings.iter().map(|h| h.text.clone()).collect(),
         body: page.rendered.text.clone(),
-        doelgroepen: fm.doelgroep.iter().map(|d| d.as_str().to_string()).collect(),
+        doelgroepen: fm.doelgroep.clone(),
         thema: page.thema().map(str::to_string),
         weight,
     }

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use cjg_check::{Ernst, Finding, Options, Soort};
 use cjg_search::{cross_validate, Rules, Validation};
-use cjg_site::{AssetCache, Location, Taal, Timings};
+use cjg_common::Taal;
+use cjg_site::{AssetCache, Location, Timings};
 
 use crate::build;
 use crate::error::CliError;
@@ -25,7 +26,8 @@ pub struct CheckArgs {
 /// Checks the site at `root`; returns whether there were errors.
 pub fn run(root: &Path, args: &CheckArgs, taal: Taal) -> Result<bool, CliError> {
     let scratch = tempfile::tempdir().map_err(|e| CliError::NotBuilt(e.to_string()))?;
-    let findings = match build::build(root, &scratch.path().join("public"), None, &AssetCache::default(), &mut Timings::default()) {
+    let findings = match build::build(root, &scratch.path().join("public"), None, &AssetCache::default(), &mut Timings::default())
+    {
         Ok(site) => {
             let today = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
@@ -43,11 +45,7 @@ pub fn run(root: &Path, args: &CheckArgs, taal: Taal) -> Result<bool, CliError> 
             findings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
             findings
         }
-        Err(CliError::Build(errors)) => errors
-            .0
-            .iter()
-            .map(|e| as_finding(e.location(), e.message(taal)))
-            .collect(),
+        Err(CliError::Build(errors)) => errors.0.iter().map(|e| as_finding(e.location(), e.message(taal))).collect(),
         Err(other) => vec![as_finding(Location::file("content"), other.message(taal))],
     };
     let errors = findings.iter().filter(|f| f.ernst == Ernst::Fout).count();
@@ -56,7 +54,10 @@ pub fn run(root: &Path, args: &CheckArgs, taal: Taal) -> Result<bool, CliError> 
     } else {
         print_grouped(&findings, taal);
         let advice = findings.len() - errors;
-        println!("{}", taal.kies(format!("{errors} fouten, {advice} adviezen"), format!("{errors} errors, {advice} pieces of advice")));
+        println!(
+            "{}",
+            taal.kies(format!("{errors} fouten, {advice} adviezen"), format!("{errors} errors, {advice} pieces of advice"))
+        );
     }
     Ok(errors > 0)
 }
@@ -74,12 +75,28 @@ fn print_validation(v: &Validation, json: bool, taal: Taal) {
     println!(
         "{}",
         taal.kies(
-            format!("Risicosignalen, {}-voudige kruisvalidatie op {} urgente en {} gewone vragen:", v.folds, v.urgent, v.ordinary),
-            format!("Risk signals, {}-fold cross-validation on {} urgent and {} ordinary questions:", v.folds, v.urgent, v.ordinary),
+            format!(
+                "Risicosignalen, {}-voudige kruisvalidatie op {} urgente en {} gewone vragen:",
+                v.folds, v.urgent, v.ordinary
+            ),
+            format!(
+                "Risk signals, {}-fold cross-validation on {} urgent and {} ordinary questions:",
+                v.folds, v.urgent, v.ordinary
+            ),
         )
     );
-    for (name, rates) in [(taal.kies("regels", "rules"), v.rules), (taal.kies("model", "model"), v.classifier), (taal.kies("samen", "union"), v.union)] {
-        println!("  {name:<7} {} {}  {} {}", taal.kies("gevonden", "recall"), pct(rates.recall), taal.kies("vals alarm", "false alarms"), pct(rates.false_alarms));
+    for (name, rates) in [
+        (taal.kies("regels", "rules"), v.rules),
+        (taal.kies("model", "model"), v.classifier),
+        (taal.kies("samen", "union"), v.union),
+    ] {
+        println!(
+            "  {name:<7} {} {}  {} {}",
+            taal.kies("gevonden", "recall"),
+            pct(rates.recall),
+            taal.kies("vals alarm", "false alarms"),
+            pct(rates.false_alarms)
+        );
     }
     println!("{}", taal.kies("Gevonden per soort (samen):", "Recall per kind (union):"));
     for (kind, recall) in &v.per_kind {

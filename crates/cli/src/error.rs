@@ -1,6 +1,6 @@
 //! Everything a subcommand can fail with, rendered for people in their language.
 
-use cjg_site::Taal;
+use cjg_common::Taal;
 
 /// A failed subcommand.
 #[derive(Debug, thiserror::Error)]
@@ -41,16 +41,15 @@ impl CliError {
             CliError::Search(e) => format!(
                 "{}\n{}",
                 taal.kies("De site is niet gebouwd; public/ is niet veranderd:", "The site was not built; public/ is unchanged:"),
-                e.message(taal == Taal::En)
+                e.message(taal)
             ),
             CliError::Counts(what) => format!(
                 "{what}\n{}",
                 taal.kies("Verwacht: de uitvoer van `cjg plan --json`.", "Expected: the output of `cjg plan --json`.")
             ),
-            CliError::NotBuilt(what) => format!(
-                "{what}: {}",
-                taal.kies("bouw de site eerst met `cjg build`", "build the site first with `cjg build`")
-            ),
+            CliError::NotBuilt(what) => {
+                format!("{what}: {}", taal.kies("bouw de site eerst met `cjg build`", "build the site first with `cjg build`"))
+            }
             CliError::Serve(e) => format!("{} {e}", taal.kies("Kan niet serveren:", "Cannot serve:")),
             CliError::Registratie(e) => format!("{} {e}", taal.kies("Registratie:", "Registration:")),
         }

@@ -2,7 +2,7 @@
 //! editors who want to see why a wrong page won and fix it in the content.
 
 use cjg_search::{Explanation, WordExplanation};
-use cjg_site::Taal;
+use cjg_common::Taal;
 
 /// How much of an answer's score the printout lists per field and term.
 const MATCHES_SHOWN: usize = 8;
@@ -74,7 +74,9 @@ fn word_line(word: &WordExplanation, taal: Taal) -> String {
     if !word.parts.is_empty() {
         let mut parts = word.parts.join(" + ");
         if let Some(other) = &word.other_part {
-            parts.push_str(&taal.kies(format!(" (en {other}, dat de site niet kent)"), format!(" (and {other}, unknown to the site)")));
+            parts.push_str(
+                &taal.kies(format!(" (en {other}, dat de site niet kent)"), format!(" (and {other}, unknown to the site)")),
+            );
         }
         facts.push(taal.kies(format!("samenstelling van {parts}"), format!("compound of {parts}")));
     }

@@ -3,8 +3,8 @@
 mod ask;
 mod build;
 mod check;
-mod counts;
 mod collect;
+mod counts;
 mod error;
 mod explain;
 mod new;
@@ -16,7 +16,7 @@ mod widget;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use cjg_site::Taal;
+use cjg_common::{Doelgroep, Taal};
 use clap::{Parser, Subcommand};
 
 use crate::error::CliError;
@@ -62,9 +62,9 @@ enum Command {
     Ask {
         /// The question, in plain Dutch.
         vraag: String,
-        /// Only pages for ouders or jongeren (and pages for everyone).
-        #[arg(long)]
-        doelgroep: Option<String>,
+        /// Only pages for ouders, jongeren or professionals (and pages for everyone).
+        #[arg(long, value_parser = doelgroep)]
+        doelgroep: Option<Doelgroep>,
         /// Prints {"urgent": bool, "soorten": […], "answers": [{"url", "title", "score"}]}.
         #[arg(long)]
         json: bool,
@@ -125,7 +125,7 @@ fn main() -> ExitCode {
         Command::Registreer(args) => registreer::run(&cli.root, args),
         Command::Plan(args) => plan::run(args),
         Command::Ask { vraag, doelgroep, json, explain, output } => {
-            ask::run(&cli.root.join(output), &vraag, doelgroep.as_deref(), json, explain, taal)
+            ask::run(&cli.root.join(output), &vraag, doelgroep, json, explain, taal)
         }
         Command::Check { max_age_days, online, json, signalen } => {
             match check::run(&cli.root, &check::CheckArgs { max_age_days, online, json, signalen }, taal) {
@@ -141,4 +141,9 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A `--doelgroep` value; a word that is not one is refused with the valid words.
+fn doelgroep(word: &str) -> Result<Doelgroep, String> {
+    word.parse().map_err(|e: cjg_common::UnknownDoelgroep| e.bericht().in_taal(Taal::from_env()).to_owned())
 }

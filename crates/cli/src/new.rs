@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use cjg_site::{new_entry, today, NewKind, Taal};
+use cjg_common::Taal;
+use cjg_site::{new_entry, today, NewKind};
 
 use crate::error::CliError;
 

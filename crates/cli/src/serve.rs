@@ -14,7 +14,8 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use cjg_site::{AssetCache, Taal, Timings};
+use cjg_common::Taal;
+use cjg_site::{AssetCache, Timings};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use tokio::sync::broadcast;
 use tokio_stream::wrappers::BroadcastStream;
@@ -65,10 +66,8 @@ pub fn run(root: &Path, output: &Path, port: u16, taal: Taal) -> Result<(), CliE
 /// Serves the files of `public` (the 404 page for anything else) plus the live-reload endpoints.
 fn router(public: &Path, changes: broadcast::Sender<Change>) -> Router {
     // not_found_service answers with the 404 page and status 404.
-    let files = ServeDir::new(public)
-        .precompressed_br()
-        .precompressed_gzip()
-        .not_found_service(ServeFile::new(public.join("404.html")));
+    let files =
+        ServeDir::new(public).precompressed_br().precompressed_gzip().not_found_service(ServeFile::new(public.join("404.html")));
     Router::new()
         .route("/__cjg/live.js", get(|| async { ([(header::CONTENT_TYPE, "text/javascript")], LIVE_JS) }))
         .route(
@@ -94,11 +93,8 @@ fn router(public: &Path, changes: broadcast::Sender<Change>) -> Router {
 /// Adds the live-reload script before `</body>` of every HTML response.
 async fn inject_live_script(request: Request<Body>, next: Next) -> Response {
     let response = next.run(request).await;
-    let is_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
+    let is_html =
+        response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"));
     if !is_html {
         return response;
     }

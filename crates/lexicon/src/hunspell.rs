@@ -220,11 +220,7 @@ impl Rule {
         if chars.len() <= self.strip.chars().count() || chars.len() < self.condition.len() {
             return false;
         }
-        let window: &[char] = if prefix {
-            &chars[..self.condition.len()]
-        } else {
-            &chars[chars.len() - self.condition.len()..]
-        };
+        let window: &[char] = if prefix { &chars[..self.condition.len()] } else { &chars[chars.len() - self.condition.len()..] };
         let stripped_ok = if prefix { word.starts_with(&self.strip) } else { word.ends_with(&self.strip) };
         stripped_ok && window.iter().zip(&self.condition).all(|(c, position)| position.matches(*c))
     }
@@ -255,7 +251,8 @@ fn parse_aff(aff: &str) -> Result<(HashMap<Flag, Group>, Special), ParseError> {
         let error = |message: String| ParseError { file: "aff", line: index + 1, message };
         let fields: Vec<&str> = line.split_whitespace().collect();
         let Some(&keyword) = fields.first() else { continue };
-        let flag_of = |i: usize| fields.get(i).ok_or_else(|| error(format!("{keyword} needs a flag"))).and_then(|f| flag(f).map_err(error));
+        let flag_of =
+            |i: usize| fields.get(i).ok_or_else(|| error(format!("{keyword} needs a flag"))).and_then(|f| flag(f).map_err(error));
         match keyword {
             "FLAG" if fields.get(1) != Some(&"long") => return Err(error("only `FLAG long` is supported".into())),
             "SET" if fields.get(1) != Some(&"UTF-8") => return Err(error("only `SET UTF-8` is supported".into())),
@@ -272,7 +269,10 @@ fn parse_aff(aff: &str) -> Result<(HashMap<Flag, Group>, Special), ParseError> {
                     && fields[3].parse::<usize>().is_ok()
                     && !groups.contains_key(&group_flag);
                 if is_header {
-                    groups.insert(group_flag, Group { prefix: keyword == "PFX", cross_product: fields[2] == "Y", rules: Vec::new() });
+                    groups.insert(
+                        group_flag,
+                        Group { prefix: keyword == "PFX", cross_product: fields[2] == "Y", rules: Vec::new() },
+                    );
                     continue;
                 }
                 let group = groups.get_mut(&group_flag).ok_or_else(|| error("affix rule before its header".into()))?;

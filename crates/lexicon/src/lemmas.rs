@@ -81,7 +81,9 @@ pub fn clean(text: &str) -> Option<String> {
 
 fn bits(usage: Use) -> u64 {
     let mut b = 0;
-    for (on, bit) in [(usage.alone, usage::ALONE), (usage.first, usage::FIRST), (usage.middle, usage::MIDDLE), (usage.last, usage::LAST)] {
+    for (on, bit) in
+        [(usage.alone, usage::ALONE), (usage.first, usage::FIRST), (usage.middle, usage::MIDDLE), (usage.last, usage::LAST)]
+    {
         if on {
             b |= bit;
         }
@@ -124,7 +126,8 @@ pub fn derive(dictionary: &Dictionary, verbs: &VerbTable) -> Entries {
         // A noun (compound, plural or diminutive flags) or an adjective that is not shaped like
         // a participle ("dik", not "geslagen") is a word of its own before any verb reading.
         let noun = root.flags.iter().any(|f| matches!(f[0], b'C' | b'Z' | b'Y'));
-        let participle_shaped = text.starts_with("ge") && text.ends_with(['d', 't', 'n']) || root.flags.contains(&PARTICIPLE_FLAG);
+        let participle_shaped =
+            text.starts_with("ge") && text.ends_with(['d', 't', 'n']) || root.flags.contains(&PARTICIPLE_FLAG);
         let adjective = root.flags.iter().any(|f| f[0] == b'A') && !participle_shaped;
         if noun || adjective {
             entries.nouns.insert(text.clone());
@@ -230,7 +233,11 @@ impl Entries {
         let verb_readings: HashSet<&str> =
             self.lemmas.iter().filter(|(_, rank)| **rank == VERB_READING).map(|((form, _), _)| form.as_str()).collect();
         for (form, rank) in &self.own {
-            let rank = if verb_readings.contains(form.as_str()) && !self.nouns.contains(form) { VERB_FORM } else { (*rank).min(OWN_WORD) };
+            let rank = if verb_readings.contains(form.as_str()) && !self.nouns.contains(form) {
+                VERB_FORM
+            } else {
+                (*rank).min(OWN_WORD)
+            };
             if let Some(bits) = self.forms.get_mut(form) {
                 *bits |= u64::from(rank) << usage::SELF_RANK_SHIFT;
             }

@@ -74,7 +74,10 @@ fn main() {
         uitslagen.push(meet("PostgreSQL, two collectors", &db, 2, &site, events, clients, &termen, &paginas));
     }
 
-    println!("\n{events} events from {clients} keep-alive clients on loopback, {} cores:", std::thread::available_parallelism().map_or(0, |n| n.get()));
+    println!(
+        "\n{events} events from {clients} keep-alive clients on loopback, {} cores:",
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
     println!("{:<28} {:>10} {:>9} {:>9} {:>9}  check", "set-up", "events/s", "p50 ms", "p99 ms", "max ms");
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     for u in &uitslagen {
@@ -164,10 +167,7 @@ fn meet(
 
     latenties.sort();
     let percentiel = |p: f64| {
-        latenties
-            .get(((latenties.len() as f64 * p) as usize).min(latenties.len().saturating_sub(1)))
-            .copied()
-            .unwrap_or_default()
+        latenties.get(((latenties.len() as f64 * p) as usize).min(latenties.len().saturating_sub(1))).copied().unwrap_or_default()
     };
     let geteld = geteld(db);
     let klopt = geteld == latenties.len() as i64 && fouten == 0;
@@ -190,9 +190,9 @@ fn geteld(db: &Database) -> i64 {
             let conn = rusqlite::Connection::open(pad).expect("the database");
             conn.query_row(sql, [], |r| r.get(0)).expect("the count")
         }
-        Database::Postgres(url) => postgres::query(url, |client| async move {
-            client.query_one(sql, &[]).await.expect("the count").get::<_, i64>(0)
-        }),
+        Database::Postgres(url) => {
+            postgres::query(url, |client| async move { client.query_one(sql, &[]).await.expect("the count").get::<_, i64>(0) })
+        }
     }
 }
 

@@ -95,12 +95,7 @@ async fn show(State(state): State<Arc<AppState>>, RawQuery(query): RawQuery) -> 
     html_response(StatusCode::OK, form.page(&site.vocabulaire.current(), &Invoer::default(), &Melding::Geen))
 }
 
-async fn register(
-    State(state): State<Arc<AppState>>,
-    RawQuery(query): RawQuery,
-    headers: HeaderMap,
-    body: Body,
-) -> Response {
+async fn register(State(state): State<Arc<AppState>>, RawQuery(query): RawQuery, headers: HeaderMap, body: Body) -> Response {
     if !same_site(&headers) {
         return secure((StatusCode::FORBIDDEN, "Dit formulier werkt alleen vanaf zijn eigen pagina.").into_response());
     }
@@ -160,9 +155,7 @@ fn secure(mut response: Response) -> Response {
     let h = response.headers_mut();
     h.insert(
         header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
-        ),
+        HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"),
     );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
@@ -230,8 +223,7 @@ impl Invoer {
         if aantal.is_none() {
             fouten.push(("aantal", format!("Vul bij aantal een getal in van 1 tot en met {MAX_AANTAL}.")));
         }
-        let (Some(kanaal), Some(doelgroep), Some(onderwerp), Some(aantal)) = (kanaal, doelgroep, onderwerp, aantal)
-        else {
+        let (Some(kanaal), Some(doelgroep), Some(onderwerp), Some(aantal)) = (kanaal, doelgroep, onderwerp, aantal) else {
             return Err(fouten);
         };
         Vraag::from_desk(kanaal, doelgroep, onderwerp, aantal, vocabulaire).map_err(|invalid| {

@@ -154,12 +154,8 @@ impl Collector {
         let publiek = axum::serve(public, self.public()).with_graceful_shutdown(gestopt());
         let balie = async {
             match staff.map(|s| s.kind) {
-                Some(StaffKind::Plain(listener)) => {
-                    axum::serve(listener, self.staff()).with_graceful_shutdown(gestopt()).await
-                }
-                Some(StaffKind::Tls(listener)) => {
-                    axum::serve(listener, self.staff()).with_graceful_shutdown(gestopt()).await
-                }
+                Some(StaffKind::Plain(listener)) => axum::serve(listener, self.staff()).with_graceful_shutdown(gestopt()).await,
+                Some(StaffKind::Tls(listener)) => axum::serve(listener, self.staff()).with_graceful_shutdown(gestopt()).await,
                 None => Ok(()),
             }
         };
@@ -283,8 +279,7 @@ impl Refusal {
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
         let body = serde_json::json!({ "fout": self.text() }).to_string();
-        let mut response =
-            (self.status(), [(header::CONTENT_TYPE, "application/json; charset=utf-8")], body).into_response();
+        let mut response = (self.status(), [(header::CONTENT_TYPE, "application/json; charset=utf-8")], body).into_response();
         if matches!(self, Refusal::TooMany) {
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
         }
@@ -317,12 +312,7 @@ async fn vraag_of(State(state): State<Arc<AppState>>, Path(site): Path<String>, 
     }
 }
 
-async fn feedback_of(
-    State(state): State<Arc<AppState>>,
-    Path(site): Path<String>,
-    headers: HeaderMap,
-    body: Body,
-) -> Response {
+async fn feedback_of(State(state): State<Arc<AppState>>, Path(site): Path<String>, headers: HeaderMap, body: Body) -> Response {
     match state.site(&site) {
         Some(site) => receive(&state, site, &headers, body, parse_feedback).await,
         None => Refusal::Invalid(InvalidEvent::UnknownSite(site)).into_response(),
@@ -421,9 +411,7 @@ mod tests {
     fn json_with_parameters_is_json() {
         let mut headers = HeaderMap::new();
         assert!(!is_json(&headers));
-        for (waarde, json) in
-            [("application/json", true), ("Application/JSON; charset=utf-8", true), ("text/plain", false)]
-        {
+        for (waarde, json) in [("application/json", true), ("Application/JSON; charset=utf-8", true), ("text/plain", false)] {
             headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(waarde));
             assert_eq!(is_json(&headers), json, "{waarde}");
         }

@@ -48,7 +48,9 @@ pub enum Error {
     #[error("{0}: no such counts database; `cjg collect --db` and `cjg registreer --db` create it")]
     NoDatabase(String),
     /// The database holds other tables, or counts of a layout this version does not know.
-    #[error("{db}: not a cjg counts database this version knows (layout version {versie}); pass the database `cjg collect` writes")]
+    #[error(
+        "{db}: not a cjg counts database this version knows (layout version {versie}); pass the database `cjg collect` writes"
+    )]
     ForeignDatabase {
         /// The database.
         db: String,
@@ -56,7 +58,9 @@ pub enum Error {
         versie: i64,
     },
     /// An older counts database that only `cjg collect` or `cjg registreer` may migrate.
-    #[error("{db}: counts of layout version {versie}; start `cjg collect` (or run `cjg registreer`) once to bring it up to date")]
+    #[error(
+        "{db}: counts of layout version {versie}; start `cjg collect` (or run `cjg registreer`) once to bring it up to date"
+    )]
     OldDatabase {
         /// The database.
         db: String,

@@ -282,11 +282,7 @@ impl Feedback {
     /// Parses and checks the `/v1/feedback` body.
     pub fn from_json(body: &[u8], vocabulaire: &Vocabulaire) -> Result<Feedback, InvalidEvent> {
         let bericht: FeedbackBericht = parse(body)?;
-        Ok(Feedback {
-            pagina: bekende_pagina(bericht.pagina, vocabulaire)?,
-            geholpen: bericht.geholpen,
-            bron: bericht.bron,
-        })
+        Ok(Feedback { pagina: bekende_pagina(bericht.pagina, vocabulaire)?, geholpen: bericht.geholpen, bron: bericht.bron })
     }
 }
 
@@ -320,7 +316,10 @@ pub(crate) mod tests {
 
     #[test]
     fn a_valid_question_is_taken_with_its_theme_and_sorted_terms() {
-        let v = vraag(r#"{"doelgroep": "ouders", "pagina": "/ouders/gedrag/driftbuien/", "urgent": false, "termen": ["pest", "koorts"]}"#).unwrap();
+        let v = vraag(
+            r#"{"doelgroep": "ouders", "pagina": "/ouders/gedrag/driftbuien/", "urgent": false, "termen": ["pest", "koorts"]}"#,
+        )
+        .unwrap();
         assert_eq!(v.kanaal, Kanaal::Online);
         assert_eq!(v.thema.as_deref(), Some("gedrag"));
         assert_eq!(v.termen, ["koorts", "pest"]);
@@ -396,14 +395,9 @@ pub(crate) mod tests {
     #[test]
     fn desk_questions_need_a_desk_channel_a_known_subject_and_a_sane_count() {
         let v = vocabulaire();
-        let vraag = Vraag::from_desk(
-            Kanaal::Telefoon,
-            Doelgroep::Ouders,
-            Onderwerp::Pagina("/jongeren/geld/zakgeld/".into()),
-            3,
-            &v,
-        )
-        .unwrap();
+        let vraag =
+            Vraag::from_desk(Kanaal::Telefoon, Doelgroep::Ouders, Onderwerp::Pagina("/jongeren/geld/zakgeld/".into()), 3, &v)
+                .unwrap();
         assert_eq!((vraag.thema.as_deref(), vraag.aantal), (Some("geld"), 3));
         let thema = Onderwerp::Thema("gedrag".into());
         assert!(Vraag::from_desk(Kanaal::Online, Doelgroep::Ouders, thema.clone(), 1, &v).is_err());

@@ -128,10 +128,7 @@ pub fn read_sites(pad: &Path) -> Result<Vec<Site>, Error> {
     let mut sites = Vec::new();
     for entry in bestand.site {
         if !valid_site_id(&entry.id) {
-            return Err(fout(format!(
-                "site id {:?}: use lower-case letters, digits and -, like \"voorbeeldstad\"",
-                entry.id
-            )));
+            return Err(fout(format!("site id {:?}: use lower-case letters, digits and -, like \"voorbeeldstad\"", entry.id)));
         }
         if !ids.insert(entry.id.clone()) {
             return Err(fout(format!("site id {:?} appears twice", entry.id)));
@@ -155,11 +152,8 @@ fn vocabulaire_source(map: &Path, waarde: &str) -> Result<VocabulaireSource, Str
         if !matches!(url.scheme(), "http" | "https") {
             return Err(format!("{waarde:?}: an http or https URL, or a path"));
         }
-        let url = if url.path().ends_with('/') {
-            url.join(VOCABULAIRE_PAD).map_err(|e| format!("{waarde:?}: {e}"))?
-        } else {
-            url
-        };
+        let url =
+            if url.path().ends_with('/') { url.join(VOCABULAIRE_PAD).map_err(|e| format!("{waarde:?}: {e}"))? } else { url };
         return Ok(VocabulaireSource::Url(url));
     }
     let pad = map.join(waarde);
@@ -231,10 +225,7 @@ vocabulaire = "https://b.example/"
         assert_eq!(sites[0].origin.as_str(), "https://a.example");
         assert_eq!(sites[0].vocabulaire, VocabulaireSource::File(dir.path().join("a/public").join(VOCABULAIRE_PAD)));
         assert_eq!(sites[1].origin.as_str(), "https://b.example");
-        assert_eq!(
-            sites[1].vocabulaire.to_string(),
-            "https://b.example/registratie/vocabulaire.json"
-        );
+        assert_eq!(sites[1].vocabulaire.to_string(), "https://b.example/registratie/vocabulaire.json");
 
         for (inhoud, verwacht) in [
             ("[[site]]\nid = \"a\"\norigin = \"https://a.example\"\nvocabulaire = \"x\"\n[[site]]\nid = \"a\"\norigin = \"https://b.example\"\nvocabulaire = \"x\"\n", "twice"),

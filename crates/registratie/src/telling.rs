@@ -84,13 +84,8 @@ impl Telling {
                 }
                 let beantwoord = vraag.pagina.is_some();
                 for term in &vraag.termen {
-                    let sleutel = TermSleutel {
-                        site: site.to_owned(),
-                        dag,
-                        doelgroep: vraag.doelgroep,
-                        term: term.clone(),
-                        beantwoord,
-                    };
+                    let sleutel =
+                        TermSleutel { site: site.to_owned(), dag, doelgroep: vraag.doelgroep, term: term.clone(), beantwoord };
                     *self.termen.entry(sleutel).or_default() += aantal;
                 }
                 if !beantwoord {
@@ -133,23 +128,33 @@ mod tests {
             &v,
         )
         .unwrap();
-        let met = Vraag::from_json(br#"{"doelgroep": "jongeren", "pagina": "/jongeren/geld/zakgeld/", "urgent": false, "termen": ["zakgeld"]}"#, &v).unwrap();
+        let met = Vraag::from_json(
+            br#"{"doelgroep": "jongeren", "pagina": "/jongeren/geld/zakgeld/", "urgent": false, "termen": ["zakgeld"]}"#,
+            &v,
+        )
+        .unwrap();
         for vraag in [&zonder, &zonder, &met] {
             telling.tel("cjg", dag, &Gebeurtenis::Vraag(vraag.clone()));
         }
         assert_eq!(telling.vragen.len(), 2);
         assert_eq!(telling.vragen.values().sum::<u64>(), 3);
-        let gat = OnbeantwoordSleutel { site: "cjg".into(), dag, doelgroep: Doelgroep::Jongeren, termen: "schuld zakgeld".into() };
+        let gat =
+            OnbeantwoordSleutel { site: "cjg".into(), dag, doelgroep: Doelgroep::Jongeren, termen: "schuld zakgeld".into() };
         assert_eq!(telling.onbeantwoord[&gat], 2);
-        let term = |beantwoord| TermSleutel { site: "cjg".into(), dag, doelgroep: Doelgroep::Jongeren, term: "zakgeld".into(), beantwoord };
+        let term = |beantwoord| TermSleutel {
+            site: "cjg".into(),
+            dag,
+            doelgroep: Doelgroep::Jongeren,
+            term: "zakgeld".into(),
+            beantwoord,
+        };
         assert_eq!((telling.termen[&term(false)], telling.termen[&term(true)]), (2, 1));
     }
 
     #[test]
     fn a_desk_question_by_theme_is_no_gap() {
         let v = vocabulaire();
-        let vraag =
-            Vraag::from_desk(Kanaal::Loket, Doelgroep::Ouders, Onderwerp::Thema("gedrag".into()), 4, &v).unwrap();
+        let vraag = Vraag::from_desk(Kanaal::Loket, Doelgroep::Ouders, Onderwerp::Thema("gedrag".into()), 4, &v).unwrap();
         let mut telling = Telling::default();
         telling.tel("cjg", Dag::constant(2026, 1, 1), &Gebeurtenis::Vraag(vraag));
         assert_eq!(telling.vragen.values().sum::<u64>(), 4);

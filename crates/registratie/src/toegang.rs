@@ -93,10 +93,7 @@ pub fn revoke_token(db: &Database, naam: &str) -> Result<(), Error> {
 /// `cjg registreer tokens`: every token made, oldest first, without the tokens themselves.
 pub fn list_tokens(db: &Database) -> Result<Vec<TokenInfo>, Error> {
     let tokens = block_on(async { Store::open_read_only(db).await?.tokens().await })?;
-    Ok(tokens
-        .into_iter()
-        .map(|t| TokenInfo { naam: t.naam, gemaakt: t.gemaakt, ingetrokken: t.ingetrokken })
-        .collect())
+    Ok(tokens.into_iter().map(|t| TokenInfo { naam: t.naam, gemaakt: t.gemaakt, ingetrokken: t.ingetrokken }).collect())
 }
 
 #[cfg(test)]

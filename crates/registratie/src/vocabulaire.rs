@@ -44,11 +44,7 @@ impl Vocabulaire {
     /// The theme a page belongs to: the deepest folder of its URL that is a known theme, which is
     /// how the site derives a page's theme when its front matter names none.
     pub fn thema_of(&self, pagina: &str) -> Option<&str> {
-        pagina
-            .split('/')
-            .rev()
-            .filter(|deel| !deel.is_empty())
-            .find_map(|deel| self.themas.get(deel).map(String::as_str))
+        pagina.split('/').rev().filter(|deel| !deel.is_empty()).find_map(|deel| self.themas.get(deel).map(String::as_str))
     }
 }
 
@@ -81,12 +77,7 @@ impl VocabulaireSource {
                 let agent: ureq::Agent =
                     ureq::Agent::config_builder().timeout_global(Some(Duration::from_secs(15))).build().into();
                 let mut antwoord = agent.get(url.as_str()).call().map_err(|e| missing(e.to_string()))?;
-                antwoord
-                    .body_mut()
-                    .with_config()
-                    .limit(MAX_BYTES)
-                    .read_to_string()
-                    .map_err(|e| missing(e.to_string()))?
+                antwoord.body_mut().with_config().limit(MAX_BYTES).read_to_string().map_err(|e| missing(e.to_string()))?
             }
         };
         Vocabulaire::from_json(&tekst, &naam)
@@ -212,7 +203,9 @@ mod tests {
         let server = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let adres = server.local_addr().unwrap();
         let antwoorden = std::thread::spawn(move || {
-            for (status, body) in [("200 OK", r#"{"termen": ["koorts"], "paginas": ["/a/"], "themas": []}"#), ("404 Not Found", "")] {
+            for (status, body) in
+                [("200 OK", r#"{"termen": ["koorts"], "paginas": ["/a/"], "themas": []}"#), ("404 Not Found", "")]
+            {
                 let (mut verbinding, _) = server.accept().unwrap();
                 let mut verzoek = [0u8; 1024];
                 let n = verbinding.read(&mut verzoek).unwrap();

@@ -70,8 +70,7 @@ fn the_form_needs_the_token_and_registers_into_the_counts(store: Store) {
     assert!(geen.header("www-authenticate").unwrap().starts_with("Basic "));
     let fout = zonder.vraag("GET", "/", &[("Authorization", &basic("0123456789abcdef0123456789abcdef"))], b"").unwrap();
     assert_eq!(fout.status, 401);
-    let post_zonder =
-        zonder.vraag("POST", "/", &[FORMULIER], b"kanaal=telefoon&doelgroep=ouders&thema=gedrag&aantal=3").unwrap();
+    let post_zonder = zonder.vraag("POST", "/", &[FORMULIER], b"kanaal=telefoon&doelgroep=ouders&thema=gedrag&aantal=3").unwrap();
     assert_eq!(post_zonder.status, 401);
     let elders = zonder.vraag("GET", "/iets", &[], b"").unwrap();
     assert_eq!(elders.status, 401, "every path is behind the token");
@@ -80,10 +79,7 @@ fn the_form_needs_the_token_and_registers_into_the_counts(store: Store) {
     let formulier = balie.vraag("GET", "/", &[("Authorization", &met)], b"").unwrap();
     assert_eq!(formulier.status, 200);
     let html = formulier.tekst();
-    assert!(
-        html.contains("<html lang=\"nl\">") && html.contains("<legend>Hoe kwam de vraag binnen?</legend>"),
-        "{html}"
-    );
+    assert!(html.contains("<html lang=\"nl\">") && html.contains("<legend>Hoe kwam de vraag binnen?</legend>"), "{html}");
     assert!(html.contains("<option value=\"gedrag\">Gedrag</option>"));
     assert!(formulier.header("content-security-policy").unwrap().contains("default-src 'none'"));
 
@@ -131,12 +127,7 @@ fn the_public_endpoint_does_not_lead_to_the_form(store: Store) {
         assert_eq!(antwoord.status, 404, "{pad}");
         assert!(!antwoord.tekst().contains("<form"), "{pad}");
         let antwoord = publiek
-            .vraag(
-                "POST",
-                pad,
-                &[("Authorization", &basic(&token)), FORMULIER],
-                b"kanaal=chat&doelgroep=ouders&thema=gedrag",
-            )
+            .vraag("POST", pad, &[("Authorization", &basic(&token)), FORMULIER], b"kanaal=chat&doelgroep=ouders&thema=gedrag")
             .unwrap();
         assert_eq!(antwoord.status, 404, "{pad}");
     }
@@ -224,9 +215,8 @@ fn the_form_serves_https_on_any_address_with_a_certificate(store: Store) {
     let mut proef = Proef::start_with_staff(store, "0.0.0.0:0", Some(&files));
     let token = new_token(&proef.db, "Sanne").unwrap();
     let port = proef.balie.port();
-    let verzoek = |auth: &str| {
-        format!("GET / HTTP/1.1\r\nHost: localhost:{port}\r\nAuthorization: {auth}\r\nConnection: close\r\n\r\n")
-    };
+    let verzoek =
+        |auth: &str| format!("GET / HTTP/1.1\r\nHost: localhost:{port}\r\nAuthorization: {auth}\r\nConnection: close\r\n\r\n");
     let met = https(port, &cert, &verzoek(&format!("Bearer {token}"))).unwrap();
     assert!(met.starts_with("HTTP/1.1 200"), "{met}");
     assert!(met.contains("<legend>Hoe kwam de vraag binnen?</legend>"), "{met}");

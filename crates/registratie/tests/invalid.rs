@@ -47,20 +47,55 @@ const VAN_SITE: (&str, &str) = ("Origin", ORIGIN);
 
 fn every_bad_event_gets_its_status_and_nothing_is_stored(store: Store) {
     let mut proef = Proef::start_on(store, 10_000);
-    let groot = format!(
-        r#"{{"doelgroep": "ouders", "pagina": null, "urgent": false, "termen": [], "x": "{}"}}"#,
-        "a".repeat(3000)
-    );
+    let groot =
+        format!(r#"{{"doelgroep": "ouders", "pagina": null, "urgent": false, "termen": [], "x": "{}"}}"#, "a".repeat(3000));
     let cases: Vec<Geval> = vec![
         Geval::new("malformed JSON", "/v1/vraag", vec![JSON, VAN_SITE], br#"{"doelgroep": "ouders","#.to_vec(), 400),
         Geval::new("not JSON at all", "/v1/vraag", vec![JSON, VAN_SITE], b"doelgroep=ouders".to_vec(), 400),
-        Geval::new("wrong type", "/v1/vraag", vec![JSON, VAN_SITE], br#"{"doelgroep": "ouders", "pagina": null, "urgent": 1, "termen": []}"#.to_vec(), 422),
-        Geval::new("unknown field", "/v1/vraag", vec![JSON, VAN_SITE], br#"{"doelgroep": "ouders", "pagina": null, "urgent": false, "termen": [], "vraag": "mijn zoon Daan in Utrecht"}"#.to_vec(), 422),
-        Geval::new("missing field", "/v1/vraag", vec![JSON, VAN_SITE], br#"{"doelgroep": "ouders", "urgent": false, "termen": []}"#.to_vec(), 422),
-        Geval::new("unknown doelgroep", "/v1/vraag", vec![JSON, VAN_SITE], br#"{"doelgroep": "opa", "pagina": null, "urgent": false, "termen": []}"#.to_vec(), 422),
+        Geval::new(
+            "wrong type",
+            "/v1/vraag",
+            vec![JSON, VAN_SITE],
+            br#"{"doelgroep": "ouders", "pagina": null, "urgent": 1, "termen": []}"#.to_vec(),
+            422,
+        ),
+        Geval::new(
+            "unknown field",
+            "/v1/vraag",
+            vec![JSON, VAN_SITE],
+            br#"{"doelgroep": "ouders", "pagina": null, "urgent": false, "termen": [], "vraag": "mijn zoon Daan in Utrecht"}"#
+                .to_vec(),
+            422,
+        ),
+        Geval::new(
+            "missing field",
+            "/v1/vraag",
+            vec![JSON, VAN_SITE],
+            br#"{"doelgroep": "ouders", "urgent": false, "termen": []}"#.to_vec(),
+            422,
+        ),
+        Geval::new(
+            "unknown doelgroep",
+            "/v1/vraag",
+            vec![JSON, VAN_SITE],
+            br#"{"doelgroep": "opa", "pagina": null, "urgent": false, "termen": []}"#.to_vec(),
+            422,
+        ),
         Geval::new("unknown term", "/v1/vraag", vec![JSON, VAN_SITE], vraag(&["koorts", "utrecht"]), 422),
-        Geval::new("unknown page", "/v1/vraag", vec![JSON, VAN_SITE], br#"{"doelgroep": "ouders", "pagina": "/elders/", "urgent": false, "termen": []}"#.to_vec(), 422),
-        Geval::new("feedback without source", "/v1/feedback", vec![JSON, VAN_SITE], br#"{"pagina": "/contact/", "geholpen": false}"#.to_vec(), 422),
+        Geval::new(
+            "unknown page",
+            "/v1/vraag",
+            vec![JSON, VAN_SITE],
+            br#"{"doelgroep": "ouders", "pagina": "/elders/", "urgent": false, "termen": []}"#.to_vec(),
+            422,
+        ),
+        Geval::new(
+            "feedback without source",
+            "/v1/feedback",
+            vec![JSON, VAN_SITE],
+            br#"{"pagina": "/contact/", "geholpen": false}"#.to_vec(),
+            422,
+        ),
         Geval::new("oversized body", "/v1/vraag", vec![JSON, VAN_SITE], groot.into_bytes(), 413),
         Geval::new("wrong content type", "/v1/vraag", vec![("Content-Type", "text/plain"), VAN_SITE], vraag(&["koorts"]), 415),
         Geval::new("no content type", "/v1/vraag", vec![VAN_SITE], vraag(&["koorts"]), 415),
@@ -83,10 +118,7 @@ fn every_bad_event_gets_its_status_and_nothing_is_stored(store: Store) {
     }
     proef.stop();
     let (vragen, termen, onbeantwoord, feedback) = totalen(&proef.db);
-    assert_eq!(
-        (vragen, termen, onbeantwoord, feedback),
-        (cases.len() as i64, cases.len() as i64, cases.len() as i64, 0)
-    );
+    assert_eq!((vragen, termen, onbeantwoord, feedback), (cases.len() as i64, cases.len() as i64, cases.len() as i64, 0));
 }
 
 fn the_unknown_term_is_named_in_the_refusal(store: Store) {
@@ -123,11 +155,7 @@ fn the_preflight_allows_only_the_sites_origin(store: Store) {
     let mut proef = Proef::start_on(store, 10_000);
     let mut verbinding = Verbinding::open(proef.publiek).unwrap();
     let preflight = |origin| {
-        vec![
-            ("Origin", origin),
-            ("Access-Control-Request-Method", "POST"),
-            ("Access-Control-Request-Headers", "content-type"),
-        ]
+        vec![("Origin", origin), ("Access-Control-Request-Method", "POST"), ("Access-Control-Request-Headers", "content-type")]
     };
     let ja = verbinding.vraag("OPTIONS", "/v1/feedback", &preflight(ORIGIN), b"").unwrap();
     assert_eq!(ja.status, 204);
@@ -138,12 +166,7 @@ fn the_preflight_allows_only_the_sites_origin(store: Store) {
     assert_eq!(nee.status, 403);
     assert_eq!(nee.header("access-control-allow-origin"), None);
     let feedback = verbinding
-        .vraag(
-            "POST",
-            "/v1/feedback",
-            &[JSON, VAN_SITE],
-            br#"{"pagina": "/contact/", "geholpen": false, "bron": "pagina"}"#,
-        )
+        .vraag("POST", "/v1/feedback", &[JSON, VAN_SITE], br#"{"pagina": "/contact/", "geholpen": false, "bron": "pagina"}"#)
         .unwrap();
     assert_eq!(feedback.status, 204);
     proef.stop();
@@ -158,10 +181,7 @@ fn an_oversized_body_without_length_is_cut_off_too(store: Store) {
         "POST /v1/vraag HTTP/1.1\r\nHost: x\r\nOrigin: {ORIGIN}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
     );
     stream.write_all(kop.as_bytes()).unwrap();
-    let stuk = format!(
-        r#"{{"doelgroep": "ouders", "pagina": null, "urgent": false, "termen": [], "x": "{}"#,
-        "a".repeat(1000)
-    );
+    let stuk = format!(r#"{{"doelgroep": "ouders", "pagina": null, "urgent": false, "termen": [], "x": "{}"#, "a".repeat(1000));
     for _ in 0..3 {
         // The collector may answer and close before the last chunk: later writes may fail.
         let _ = stream.write_all(format!("{:x}\r\n{stuk}\r\n", stuk.len()).as_bytes());

@@ -41,10 +41,8 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
             let path = line.split("crate::").nth(1).unwrap_or("");
             let segments: Vec<&str> = path.split("::").map(|s| s.trim_end_matches([';', '{', '}'])).collect();
             // The longest prefix that is a module.
-            let target = (1..=segments.len())
-                .rev()
-                .map(|n| segments[..n].join("::"))
-                .find(|candidate| modules.contains(candidate));
+            let target =
+                (1..=segments.len()).rev().map(|n| segments[..n].join("::")).find(|candidate| modules.contains(candidate));
             if let Some(target) = target {
                 if target != module && !module.starts_with(&format!("{target}::")) {
                     uses.insert(target);

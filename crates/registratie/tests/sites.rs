@@ -7,7 +7,9 @@ mod common;
 use std::num::NonZeroU32;
 
 use base64::Engine;
-use cjg_registratie::{new_token, read_sites, register, Aantal, Doelgroep, Kanaal, Onderwerp, Plan, PlanOptions, Settings, Vocabulaire};
+use cjg_registratie::{
+    new_token, read_sites, register, Aantal, Doelgroep, Kanaal, Onderwerp, Plan, PlanOptions, Settings, Vocabulaire,
+};
 use common::http::{Antwoord, Verbinding};
 use common::{site_met, totalen, vragen_van, Proef, Store};
 
@@ -120,7 +122,9 @@ fn the_plans_come_per_site_and_for_the_region(store: Store) {
     register(&db, "a", &vocabulaire("a"), Kanaal::Telefoon, Doelgroep::Ouders, thema("gedrag"), 12, dag).unwrap();
     register(&db, "b", &vocabulaire("b"), Kanaal::Chat, Doelgroep::Ouders, thema("geld"), 9, dag).unwrap();
     register(&db, "b", &vocabulaire("b"), Kanaal::Loket, Doelgroep::Ouders, thema("gedrag"), 6, dag).unwrap();
-    let plan = |site: Option<&str>| Plan::from_db(&db, &PlanOptions { site: site.map(str::to_owned), ..PlanOptions::default() }).unwrap();
+    let plan = |site: Option<&str>| {
+        Plan::from_db(&db, &PlanOptions { site: site.map(str::to_owned), ..PlanOptions::default() }).unwrap()
+    };
     let totaal = |plan: &Plan| plan.doelgroepen[0].vragen.totaal;
     let thema_in = |plan: &Plan, naam: &str| plan.doelgroepen[0].themas.iter().find(|t| t.naam == naam).map(|t| t.totaal);
     let (a, b, regio) = (plan(Some("a")), plan(Some("b")), plan(None));

@@ -28,8 +28,11 @@ pub(crate) fn stage_name(words: &[&str]) -> Option<&'static str> {
 #[cfg(any(test, feature = "index"))]
 pub(crate) fn stage_of_page(title: &str, description: &str) -> Option<&'static str> {
     let words: Vec<String> = crate::text::words(&format!("{title} {description}")).into_iter().map(|w| w.text).collect();
-    let named: Vec<&str> =
-        STAGES.iter().filter(|(_, _, forms)| words.iter().any(|w| forms.contains(&w.as_str()))).map(|(name, _, _)| *name).collect();
+    let named: Vec<&str> = STAGES
+        .iter()
+        .filter(|(_, _, forms)| words.iter().any(|w| forms.contains(&w.as_str())))
+        .map(|(name, _, _)| *name)
+        .collect();
     match named.as_slice() {
         [one] => Some(one),
         _ => None,

@@ -301,7 +301,10 @@ mod tests {
         Opsluiten is mishandeling. Een scheiding. Tijd voor jezelf.";
 
     fn site() -> Analyzer {
-        analyzer(SITE, lexicon("luizen\tluis\nsloot\tsluiten\nsluit\tsluiten\nlijdt\tlijden\n", "op\tsluiten\topsluiten\n", "lijd\n"))
+        analyzer(
+            SITE,
+            lexicon("luizen\tluis\nsloot\tsluiten\nsluit\tsluiten\nlijdt\tlijden\n", "op\tsluiten\topsluiten\n", "lijd\n"),
+        )
     }
 
     fn lemmas(a: &Analyzer, text: &str) -> Vec<Vec<String>> {

@@ -60,8 +60,8 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<(&str, &[u8])>, Error> {
     let mut sections = Vec::new();
     for _ in 0..count {
         let name_len = usize::from(u16::from_le_bytes(reader.array()?));
-        let name = std::str::from_utf8(reader.take(name_len)?)
-            .map_err(|_| Error::Bundle("a section name is not UTF-8".into()))?;
+        let name =
+            std::str::from_utf8(reader.take(name_len)?).map_err(|_| Error::Bundle("a section name is not UTF-8".into()))?;
         let data_len = reader.u32()? as usize;
         sections.push((name, reader.take(data_len)?));
     }

@@ -168,11 +168,7 @@ fn logistic(
         for i in shuffle.order(vectors.len()) {
             let rate = settings.learning_rate / (1.0 + 4.0 * step / steps);
             step += 1.0;
-            let z = bias
-                + vectors[i]
-                    .iter()
-                    .map(|(b, v)| weights[*b as usize] * v)
-                    .sum::<f32>();
+            let z = bias + vectors[i].iter().map(|(b, v)| weights[*b as usize] * v).sum::<f32>();
             let p = 1.0 / (1.0 + (-z).exp());
             let gradient = (p - f32::from(u8::from(labels[i]))) * weight_of(i);
             bias -= rate * gradient;
@@ -182,12 +178,7 @@ fn logistic(
             }
         }
     }
-    let touched = weights
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| **w != 0.0)
-        .map(|(b, w)| (b as u32, *w))
-        .collect();
+    let touched = weights.iter().enumerate().filter(|(_, w)| **w != 0.0).map(|(b, w)| (b as u32, *w)).collect();
     (bias, touched)
 }
 
@@ -195,18 +186,10 @@ fn logistic(
 /// The `keep` strongest weights, quantised to one byte with their scale; with `positive`,
 /// only the ones that speak for the class.
 fn prune(weights: &HashMap<u32, f32>, keep: usize, positive: bool) -> (f32, HashMap<u32, i8>) {
-    let mut strongest: Vec<(u32, f32)> = weights
-        .iter()
-        .map(|(b, w)| (*b, *w))
-        .filter(|(_, w)| !positive || *w > 0.0)
-        .collect();
+    let mut strongest: Vec<(u32, f32)> = weights.iter().map(|(b, w)| (*b, *w)).filter(|(_, w)| !positive || *w > 0.0).collect();
     strongest.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
     strongest.truncate(keep);
-    let max = strongest
-        .iter()
-        .map(|(_, w)| w.abs())
-        .fold(0.0_f32, f32::max)
-        .max(f32::MIN_POSITIVE);
+    let max = strongest.iter().map(|(_, w)| w.abs()).fold(0.0_f32, f32::max).max(f32::MIN_POSITIVE);
     let scale = max / 127.0;
     let quantised = strongest
         .into_iter()
@@ -228,63 +211,31 @@ impl Classifier {
                 *counts.entry(*b).or_default() += 1;
             }
         }
-        let vectors: Vec<Vec<(u32, f32)>> = vectors
-            .into_iter()
-            .map(|v| {
-                v.into_iter()
-                    .filter(|(b, _)| counts[b] >= settings.min_count)
-                    .collect()
-            })
-            .collect();
+        let vectors: Vec<Vec<(u32, f32)>> =
+            vectors.into_iter().map(|v| v.into_iter().filter(|(b, _)| counts[b] >= settings.min_count).collect()).collect();
         let labels: Vec<bool> = samples.iter().map(|s| s.urgent).collect();
         let urgent = labels.iter().filter(|u| **u).count().max(1) as f32;
         let ordinary = (labels.len() as f32 - urgent).max(1.0);
         // Both classes weigh the same in total, however many examples each has.
-        let (bias, weights) = logistic(
-            &vectors,
-            &labels,
-            |i| if labels[i] { ordinary / urgent } else { 1.0 },
-            settings.epochs,
-            settings,
-        );
+        let (bias, weights) =
+            logistic(&vectors, &labels, |i| if labels[i] { ordinary / urgent } else { 1.0 }, settings.epochs, settings);
         let (scale, weights) = prune(&weights, settings.keep, false);
 
         let urgent_only: Vec<usize> = (0..samples.len()).filter(|&i| labels[i]).collect();
-        let urgent_vectors: Vec<Vec<(u32, f32)>> =
-            urgent_only.iter().map(|&i| vectors[i].clone()).collect();
+        let urgent_vectors: Vec<Vec<(u32, f32)>> = urgent_only.iter().map(|&i| vectors[i].clone()).collect();
         let kind_models = kinds
             .iter()
             .map(|kind| {
-                let of_kind: Vec<bool> = urgent_only
-                    .iter()
-                    .map(|&i| samples[i].kind == Some(*kind))
-                    .collect();
-                let share = of_kind.iter().filter(|k| **k).count().max(1) as f32
-                    / of_kind.len().max(1) as f32;
+                let of_kind: Vec<bool> = urgent_only.iter().map(|&i| samples[i].kind == Some(*kind)).collect();
+                let share = of_kind.iter().filter(|k| **k).count().max(1) as f32 / of_kind.len().max(1) as f32;
                 let weight_of = |i: usize| if of_kind[i] { 1.0 - share } else { share };
-                let (_, weights) = logistic(
-                    &urgent_vectors,
-                    &of_kind,
-                    weight_of,
-                    settings.kind_epochs,
-                    settings,
-                );
+                let (_, weights) = logistic(&urgent_vectors, &of_kind, weight_of, settings.kind_epochs, settings);
                 let (scale, weights) = prune(&weights, settings.keep_per_kind, true);
-                KindWeights {
-                    name: kind.to_string(),
-                    scale,
-                    weights,
-                }
+                KindWeights { name: kind.to_string(), scale, weights }
             })
             .collect();
         let cut = (settings.threshold / (1.0 - settings.threshold)).ln();
-        Classifier {
-            bias,
-            cut,
-            scale,
-            weights,
-            kinds: kind_models,
-        }
+        Classifier { bias, cut, scale, weights, kinds: kind_models }
     }
 
     /// Judges a question by its features.
@@ -292,11 +243,7 @@ impl Classifier {
         let value = norm(features.len());
         let mut contributions: Vec<(String, f32)> = features
             .iter()
-            .filter_map(|f| {
-                self.weights
-                    .get(&bucket(f))
-                    .map(|q| (f.clone(), f32::from(*q) * self.scale * value))
-            })
+            .filter_map(|f| self.weights.get(&bucket(f)).map(|q| (f.clone(), f32::from(*q) * self.scale * value)))
             .collect();
         let z = self.bias + contributions.iter().map(|(_, c)| c).sum::<f32>();
         let urgent = z >= self.cut;
@@ -305,11 +252,8 @@ impl Classifier {
                 self.kinds
                     .iter()
                     .map(|k| {
-                        let score: f32 = features
-                            .iter()
-                            .filter_map(|f| k.weights.get(&bucket(f)))
-                            .map(|q| f32::from(*q) * k.scale)
-                            .sum();
+                        let score: f32 =
+                            features.iter().filter_map(|f| k.weights.get(&bucket(f))).map(|q| f32::from(*q) * k.scale).sum();
                         (k.name.clone(), score)
                     })
                     .filter(|(_, score)| *score > 0.0)
@@ -320,12 +264,7 @@ impl Classifier {
         contributions.retain(|(_, c)| *c > 0.0);
         contributions.sort_by(|a, b| b.1.total_cmp(&a.1));
         contributions.truncate(5);
-        Judgement {
-            probability: 1.0 / (1.0 + (-z).exp()),
-            urgent,
-            kind,
-            strongest: contributions,
-        }
+        Judgement { probability: 1.0 / (1.0 + (-z).exp()), urgent, kind, strongest: contributions }
     }
 
     #[cfg(any(test, feature = "index"))]
@@ -352,9 +291,7 @@ impl Classifier {
     pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Classifier, Error> {
         let mut reader = Reader { bytes, at: 0 };
         if reader.take(4)? != MAGIC || reader.take(1)? != [VERSION] {
-            return Err(Error::Bundle(
-                "the risk model is not of this version of cjg".into(),
-            ));
+            return Err(Error::Bundle("the risk model is not of this version of cjg".into()));
         }
         let bias = reader.f32()?;
         let cut = reader.f32()?;
@@ -363,22 +300,12 @@ impl Classifier {
         let mut kinds = Vec::new();
         for _ in 0..reader.u32()? {
             let len = reader.u32()? as usize;
-            let name = String::from_utf8(reader.take(len)?.to_vec())
-                .map_err(|_| Error::Bundle("a kind name is not UTF-8".into()))?;
+            let name =
+                String::from_utf8(reader.take(len)?.to_vec()).map_err(|_| Error::Bundle("a kind name is not UTF-8".into()))?;
             let scale = reader.f32()?;
-            kinds.push(KindWeights {
-                name,
-                scale,
-                weights: reader.weights()?,
-            });
+            kinds.push(KindWeights { name, scale, weights: reader.weights()? });
         }
-        Ok(Classifier {
-            bias,
-            cut,
-            scale,
-            weights,
-            kinds,
-        })
+        Ok(Classifier { bias, cut, scale, weights, kinds })
     }
 }
 
@@ -424,15 +351,11 @@ impl<'a> Reader<'a> {
     }
 
     fn u32(&mut self) -> Result<u32, Error> {
-        Ok(u32::from_le_bytes(
-            self.take(4)?.try_into().expect("four bytes"),
-        ))
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("four bytes")))
     }
 
     fn f32(&mut self) -> Result<f32, Error> {
-        Ok(f32::from_le_bytes(
-            self.take(4)?.try_into().expect("four bytes"),
-        ))
+        Ok(f32::from_le_bytes(self.take(4)?.try_into().expect("four bytes")))
     }
 
     fn weights(&mut self) -> Result<HashMap<u32, i8>, Error> {
@@ -454,10 +377,7 @@ impl<'a> Reader<'a> {
             buckets.push(previous);
         }
         let values = self.take(count)?;
-        Ok(buckets
-            .into_iter()
-            .zip(values.iter().map(|v| *v as i8))
-            .collect())
+        Ok(buckets.into_iter().zip(values.iter().map(|v| *v as i8)).collect())
     }
 }
 
@@ -466,13 +386,7 @@ mod tests {
     use super::*;
 
     fn sample<'a>(words: &'a str, urgent: bool, kind: Option<&'a str>) -> Sample<'a> {
-        Sample {
-            text: words,
-            line: 0,
-            features: words.split(' ').map(|w| format!("w:{w}")).collect(),
-            urgent,
-            kind,
-        }
+        Sample { text: words, line: 0, features: words.split(' ').map(|w| format!("w:{w}")).collect(), urgent, kind }
     }
 
     fn model() -> Classifier {
@@ -487,11 +401,7 @@ mod tests {
             sample("ik wil een bijbaan", false, None),
             sample("mijn kind slaapt slecht", false, None),
         ];
-        Classifier::train(
-            &samples,
-            &["zelfdoding", "mishandeling"],
-            &Settings::default(),
-        )
+        Classifier::train(&samples, &["zelfdoding", "mishandeling"], &Settings::default())
     }
 
     fn features(text: &str) -> Vec<String> {
@@ -502,35 +412,19 @@ mod tests {
     fn learns_urgent_from_ordinary_and_the_kind() {
         let m = model();
         let dood = m.judge(&features("ik wil dood"));
-        assert!(
-            dood.urgent && dood.kind.as_deref() == Some("zelfdoding"),
-            "{dood:?}"
-        );
-        assert!(
-            dood.strongest.iter().any(|(f, _)| f == "w:dood"),
-            "{dood:?}"
-        );
+        assert!(dood.urgent && dood.kind.as_deref() == Some("zelfdoding"), "{dood:?}");
+        assert!(dood.strongest.iter().any(|(f, _)| f == "w:dood"), "{dood:?}");
         let slaat = m.judge(&features("mijn vader slaat me"));
-        assert!(
-            slaat.urgent && slaat.kind.as_deref() == Some("mishandeling"),
-            "{slaat:?}"
-        );
+        assert!(slaat.urgent && slaat.kind.as_deref() == Some("mishandeling"), "{slaat:?}");
         assert!(!m.judge(&features("mijn kind heeft koorts")).urgent);
     }
 
     #[test]
     fn training_is_deterministic_and_survives_bytes() {
         let m = model();
-        assert_eq!(
-            m.to_bytes(),
-            model().to_bytes(),
-            "same examples, same model"
-        );
+        assert_eq!(m.to_bytes(), model().to_bytes(), "same examples, same model");
         let again = Classifier::from_bytes(&m.to_bytes()).unwrap();
-        assert_eq!(
-            again.judge(&features("ik wil dood")),
-            m.judge(&features("ik wil dood"))
-        );
+        assert_eq!(again.judge(&features("ik wil dood")), m.judge(&features("ik wil dood")));
         assert!(Classifier::from_bytes(b"CJGR").is_err());
     }
 }

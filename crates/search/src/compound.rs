@@ -113,13 +113,31 @@ mod tests {
             if last {
                 return None;
             }
-            ["s", "en", "e"].iter().filter_map(|l| part.strip_suffix(l)).find(|p| p.len() >= MIN_PART && known(p)).map(str::to_string)
+            ["s", "en", "e"]
+                .iter()
+                .filter_map(|l| part.strip_suffix(l))
+                .find(|p| p.len() >= MIN_PART && known(p))
+                .map(str::to_string)
         }
     }
 
     const SITE: Site = Site(&[
-        "zakgeld", "zak", "geld", "afspraken", "huiswerk", "stress", "veiligheid", "plan", "slaap", "problemen",
-        "scheiding", "beloning", "luis", "hoofd", "jaar", "dag",
+        "zakgeld",
+        "zak",
+        "geld",
+        "afspraken",
+        "huiswerk",
+        "stress",
+        "veiligheid",
+        "plan",
+        "slaap",
+        "problemen",
+        "scheiding",
+        "beloning",
+        "luis",
+        "hoofd",
+        "jaar",
+        "dag",
     ]);
 
     #[test]

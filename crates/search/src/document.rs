@@ -1,5 +1,6 @@
 //! What the site generator hands over for each page it wants to be found.
 
+use cjg_common::Doelgroep;
 use serde::{Deserialize, Serialize};
 
 /// One page for the index.
@@ -17,8 +18,8 @@ pub struct Document {
     pub headings: Vec<String>,
     /// The page text without markup.
     pub body: String,
-    /// Who the page is for, like `ouders` or `jongeren`; empty for everyone.
-    pub doelgroepen: Vec<String>,
+    /// Who the page is for; empty for everyone.
+    pub doelgroepen: Vec<Doelgroep>,
     /// The theme the page belongs to, if any.
     pub thema: Option<String>,
     /// How much the page counts: a score is multiplied by it (front matter `zoekgewicht`, 1 by default).

@@ -13,6 +13,8 @@ use tantivy::schema::Value;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, DocSet, Index, ReloadPolicy, Searcher, TantivyDocument, Term};
 
+use cjg_common::Doelgroep;
+
 use crate::age;
 use crate::analyzer::Analyzer;
 use crate::bundle;
@@ -21,6 +23,7 @@ use crate::error::Error;
 use crate::explain::{self, AnswerExplanation, Explanation, ModelExplanation};
 use crate::features;
 use crate::fields::Fields;
+use crate::hit::Hit;
 use crate::question::{should, Question};
 use crate::ranking::RankingWeights;
 use crate::rules::{Rules, SIGNALS_FILE, SYNONYMS_FILE};
@@ -51,19 +54,6 @@ pub struct Antwoord {
     /// The question's words that the site uses, without repeats: the only words of a
     /// question that may ever be registered.
     pub termen: Vec<String>,
-}
-
-/// A page that answers a question.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Hit {
-    /// Site-relative URL of the page.
-    pub url: String,
-    /// The page title.
-    pub title: String,
-    /// The page's one-sentence answer.
-    pub description: String,
-    /// How well the page fits; only comparable within one question.
-    pub score: f32,
 }
 
 /// The two layers of the risk signals for one question; either is enough.
@@ -106,10 +96,8 @@ impl Engine {
     pub fn from_bytes(bytes: &[u8]) -> Result<Engine, Error> {
         let sections = bundle::read(bytes)?;
         let section = |name: &str| -> Result<&str, Error> {
-            let (_, data) = sections
-                .iter()
-                .find(|(n, _)| *n == name)
-                .ok_or_else(|| Error::Bundle(format!("section `{name}` is missing")))?;
+            let (_, data) =
+                sections.iter().find(|(n, _)| *n == name).ok_or_else(|| Error::Bundle(format!("section `{name}` is missing")))?;
             std::str::from_utf8(data).map_err(|_| Error::Bundle(format!("section `{name}` is not UTF-8")))
         };
         let vocabulary = Vocabulary::from_text(section(bundle::VOCABULARY)?)?;
@@ -153,12 +141,20 @@ impl Engine {
     /// A failing search gives no answers rather than an error: the visitor then sees
     /// the honest "no fitting answer" with the CJG's contact details, and the urgent
     /// flag, which does not depend on the index, is still right.
-    pub fn ask(&self, question: &str, doelgroep: Option<&str>, limit: usize) -> Antwoord {
+    pub fn ask(&self, question: &str, doelgroep: Option<Doelgroep>, limit: usize) -> Antwoord {
         let understood = Question::new(question, &self.analyzer, &self.synonyms, &self.weights);
         let answers = match understood.concept_queries(&self.fields, &self.weights) {
             Some(concepts) if limit > 0 => {
                 let voice = voice::doelgroep(&understood.words);
-                self.search(concepts, understood.own_concepts(), understood.stage.and_then(age::stage_name), doelgroep, voice, limit).unwrap_or_default()
+                self.search(
+                    concepts,
+                    understood.own_concepts(),
+                    understood.stage.and_then(age::stage_name),
+                    doelgroep,
+                    voice,
+                    limit,
+                )
+                .unwrap_or_default()
             }
             _ => Vec::new(),
         };
@@ -168,11 +164,13 @@ impl Engine {
 
     /// Answers a question as [`Engine::ask`] does, and tells why: how each word was
     /// understood and which terms scored for each answer.
-    pub fn explain(&self, question: &str, doelgroep: Option<&str>, limit: usize) -> Explanation {
+    pub fn explain(&self, question: &str, doelgroep: Option<Doelgroep>, limit: usize) -> Explanation {
         let understood = Question::new(question, &self.analyzer, &self.synonyms, &self.weights);
         let voice = voice::doelgroep(&understood.words);
         let hits = match understood.concept_queries(&self.fields, &self.weights) {
-            Some(concepts) if limit > 0 => self.search(concepts, understood.own_concepts(), understood.stage.and_then(age::stage_name), doelgroep, voice, limit).unwrap_or_default(),
+            Some(concepts) if limit > 0 => self
+                .search(concepts, understood.own_concepts(), understood.stage.and_then(age::stage_name), doelgroep, voice, limit)
+                .unwrap_or_default(),
             _ => Vec::new(),
         };
         let answers = hits
@@ -180,7 +178,9 @@ impl Engine {
             .map(|hit| {
                 let address = self.address_of(&hit.url);
                 let matches = address
-                    .and_then(|a| explain::matches(&understood, &self.analyzer, &self.searcher, &self.fields, &self.weights, a).ok())
+                    .and_then(|a| {
+                        explain::matches(&understood, &self.analyzer, &self.searcher, &self.fields, &self.weights, a).ok()
+                    })
                     .unwrap_or_default();
                 AnswerExplanation { hit, matches }
             })
@@ -188,10 +188,15 @@ impl Engine {
         let risk = self.risk(&understood);
         Explanation {
             words: explain::words(&understood),
-            voice: voice.map(str::to_string),
+            voice,
             soorten: risk.soorten(&self.signals.kinds()),
             rules: risk.rules.iter().map(|r| (r.kind.to_string(), r.line)).collect(),
-            model: risk.model.map(|j| ModelExplanation { probability: j.probability, urgent: j.urgent, kind: j.kind, strongest: j.strongest }),
+            model: risk.model.map(|j| ModelExplanation {
+                probability: j.probability,
+                urgent: j.urgent,
+                kind: j.kind,
+                strongest: j.strongest,
+            }),
             answers,
         }
     }
@@ -241,8 +246,8 @@ impl Engine {
         concepts: Vec<Box<dyn Query>>,
         own_concepts: usize,
         stage: Option<&str>,
-        doelgroep: Option<&str>,
-        voice: Option<&str>,
+        doelgroep: Option<Doelgroep>,
+        voice: Option<Doelgroep>,
         limit: usize,
     ) -> tantivy::Result<Vec<Hit>> {
         // With a doelgroep every match is ranked, since the best pages may all be for
@@ -258,7 +263,7 @@ impl Engine {
             let doc: TantivyDocument = self.searcher.doc(address)?;
             let doelgroepen: Vec<&str> = doc.get_all(self.fields.doelgroep).filter_map(|v| v.as_str()).collect();
             let for_everyone = doelgroepen.is_empty();
-            let for_whom = |wanted: &str| for_everyone || doelgroepen.iter().any(|d| d.eq_ignore_ascii_case(wanted.trim()));
+            let for_whom = |wanted: Doelgroep| for_everyone || doelgroepen.contains(&wanted.as_str());
             if doelgroep.is_some_and(|wanted| !for_whom(wanted)) {
                 continue;
             }
@@ -282,7 +287,12 @@ impl Engine {
                 break;
             }
             let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
-            hits.push(Hit { url: text(self.fields.url), title: text(self.fields.title), description: text(self.fields.description), score });
+            hits.push(Hit {
+                url: text(self.fields.url),
+                title: text(self.fields.title),
+                description: text(self.fields.description),
+                score,
+            });
         }
         Ok(hits)
     }
@@ -292,7 +302,11 @@ impl Engine {
     /// beats one that repeats a single word of it. Each concept counts by how rare it is on the
     /// site (its inverse document frequency), so a page that lacks "zoon" loses little and one
     /// that lacks "pesten" loses much.
-    fn weigh_coverage(&self, ranked: Vec<(f32, DocAddress)>, concepts: &[Box<dyn Query>]) -> tantivy::Result<Vec<(f32, DocAddress)>> {
+    fn weigh_coverage(
+        &self,
+        ranked: Vec<(f32, DocAddress)>,
+        concepts: &[Box<dyn Query>],
+    ) -> tantivy::Result<Vec<(f32, DocAddress)>> {
         if concepts.len() < 2 || self.weights.coverage == 0.0 {
             return Ok(ranked);
         }
@@ -340,7 +354,7 @@ mod tests {
             vragen: vragen.iter().map(|v| v.to_string()).collect(),
             headings: vec![],
             body: body.into(),
-            doelgroepen: if doelgroep.is_empty() { vec![] } else { vec![doelgroep.into()] },
+            doelgroepen: if doelgroep.is_empty() { vec![] } else { vec![doelgroep.parse().unwrap()] },
             ..Document::default()
         }
     }
@@ -388,11 +402,9 @@ mod tests {
                 "",
             ),
         ];
-        let rules = Rules::parse(
-            "stufi, studiefinanciering\nde pil, anticonceptie\n",
-            "[zelfdoding]\nzelfmoord*\nwil/wilde dood\n",
-        )
-        .unwrap();
+        let rules =
+            Rules::parse("stufi, studiefinanciering\nde pil, anticonceptie\n", "[zelfdoding]\nzelfmoord*\nwil/wilde dood\n")
+                .unwrap();
         let bytes = build_index(&pages, &rules).unwrap();
         Engine::from_bytes(&bytes).unwrap()
     }
@@ -404,8 +416,22 @@ mod tests {
     #[test]
     fn a_page_about_the_whole_question_beats_one_repeating_a_word() {
         let pages = [
-            page("/schermen/", "Schermtijd", "Vanaf welke leeftijd een telefoon?", &["vanaf welke leeftijd mag mijn kind een telefoon", "leeftijd social media"], "Leeftijd, leeftijd en nog eens leeftijd.", ""),
-            page("/alcohol/", "Alcohol", "Alcohol mag je pas vanaf 18 kopen.", &["is bier slecht"], "Alcohol drinken is slecht voor je hersenen, zeker op jonge leeftijd.", ""),
+            page(
+                "/schermen/",
+                "Schermtijd",
+                "Vanaf welke leeftijd een telefoon?",
+                &["vanaf welke leeftijd mag mijn kind een telefoon", "leeftijd social media"],
+                "Leeftijd, leeftijd en nog eens leeftijd.",
+                "",
+            ),
+            page(
+                "/alcohol/",
+                "Alcohol",
+                "Alcohol mag je pas vanaf 18 kopen.",
+                &["is bier slecht"],
+                "Alcohol drinken is slecht voor je hersenen, zeker op jonge leeftijd.",
+                "",
+            ),
         ];
         let rules = Rules::parse("", "[zelfdoding]\nzelfmoord*\n").unwrap();
         let mut engine = Engine::from_bytes(&build_index(&pages, &rules).unwrap()).unwrap();
@@ -441,7 +467,7 @@ mod tests {
     fn keeps_to_the_doelgroep_and_pages_for_everyone() {
         let engine = engine();
         let urls = |question: &str, doelgroep: &str| -> Vec<String> {
-            engine.ask(question, Some(doelgroep), 5).answers.into_iter().map(|h| h.url).collect()
+            engine.ask(question, Some(doelgroep.parse().unwrap()), 5).answers.into_iter().map(|h| h.url).collect()
         };
         assert_eq!(urls("bijbaan", "jongeren"), ["/jongeren/bijbaan/"]);
         assert!(urls("bijbaan", "ouders").is_empty());

@@ -3,30 +3,7 @@
 
 use std::path::PathBuf;
 
-/// A message for editors in Dutch (their language, the default) and in English.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Bericht {
-    /// Dutch.
-    pub nl: String,
-    /// English.
-    pub en: String,
-}
-
-impl Bericht {
-    /// The same message in both languages.
-    pub fn new(nl: impl Into<String>, en: impl Into<String>) -> Bericht {
-        Bericht { nl: nl.into(), en: en.into() }
-    }
-
-    /// The message in English when `english`, otherwise in Dutch.
-    pub fn in_language(&self, english: bool) -> &str {
-        if english {
-            &self.en
-        } else {
-            &self.nl
-        }
-    }
-}
+use cjg_common::{Bericht, Taal};
 
 /// A mistake in `synoniemen.txt` or `signalen.txt`, with the place to fix it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -63,11 +40,11 @@ pub enum Error {
 }
 
 impl Error {
-    /// The message for people, in English when `english`, otherwise in Dutch where the
-    /// error is the editors' (rule files); tantivy's and the bundle's stay in English.
-    pub fn message(&self, english: bool) -> String {
+    /// The message for people in `taal` where the error is the editors' (rule files);
+    /// tantivy's and the bundle's stay in English.
+    pub fn message(&self, taal: Taal) -> String {
         match self {
-            Error::Rule(rule) => format!("{}:{}: {}", rule.file.display(), rule.line, rule.message.in_language(english)),
+            Error::Rule(rule) => format!("{}:{}: {}", rule.file.display(), rule.line, rule.message.in_taal(taal)),
             other => other.to_string(),
         }
     }

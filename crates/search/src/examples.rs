@@ -6,7 +6,9 @@
 
 use std::path::Path;
 
-use crate::error::{Bericht, RuleError};
+use cjg_common::Bericht;
+
+use crate::error::RuleError;
 
 /// The header of the ordinary questions.
 pub const ORDINARY: &str = "gewoon";

@@ -2,14 +2,15 @@
 //! understood, and for each answer which terms scored in which fields. An editor who sees why
 //! a wrong page won can fix it in the content (a `vragen` line, a synonym, a clearer title).
 
+use cjg_common::Doelgroep;
 use serde::Serialize;
 use tantivy::query::{Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Searcher, Term};
 
 use crate::analyzer::{AnalysedWord, Analyzer};
-use crate::engine::Hit;
 use crate::fields::Fields;
+use crate::hit::Hit;
 use crate::question::Question;
 use crate::ranking::RankingWeights;
 
@@ -19,7 +20,7 @@ pub struct Explanation {
     /// Each word of the question.
     pub words: Vec<WordExplanation>,
     /// The doelgroep the wording points to ("mijn dochter" → ouders), if any.
-    pub voice: Option<String>,
+    pub voice: Option<Doelgroep>,
     /// The kinds of risk signal that fired.
     pub soorten: Vec<String>,
     /// The rules of `signalen.txt` that fired: kind and line.

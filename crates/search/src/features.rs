@@ -21,12 +21,7 @@ pub(crate) fn of(words: &[AnalysedWord], analyzer: &Analyzer) -> Vec<String> {
     let tokens: Vec<String> = words
         .iter()
         .map(|w| match &w.forms {
-            Some(forms) => forms
-                .terms
-                .whole
-                .first()
-                .cloned()
-                .unwrap_or_else(|| w.word.clone()),
+            Some(forms) => forms.terms.whole.first().cloned().unwrap_or_else(|| w.word.clone()),
             None => w.word.clone(),
         })
         .collect();
@@ -72,43 +67,22 @@ mod tests {
 
     fn features(text: &str) -> Vec<String> {
         let vocabulary = Vocabulary::collect([vec!["dood leven slaan"]], []);
-        let analyzer = Analyzer::new(
-            Arc::new(vocabulary),
-            Arc::new(SiteLexicon::default()),
-            Stemmer::new(),
-        );
+        let analyzer = Analyzer::new(Arc::new(vocabulary), Arc::new(SiteLexicon::default()), Stemmer::new());
         of(&analyzer.analyse(text, true), &analyzer)
     }
 
     #[test]
     fn words_pairs_and_pieces() {
         let f = features("ik wil niet meer leven");
-        for expected in [
-            "w:ik",
-            "w:niet",
-            "b:ik_wil",
-            "b:wil_niet",
-            "c:#le",
-            "c:ven#",
-        ] {
-            assert!(
-                f.iter().any(|x| x == expected),
-                "{expected} missing in {f:?}"
-            );
+        for expected in ["w:ik", "w:niet", "b:ik_wil", "b:wil_niet", "c:#le", "c:ven#"] {
+            assert!(f.iter().any(|x| x == expected), "{expected} missing in {f:?}");
         }
-        assert!(
-            f.iter().any(|x| x.starts_with("s:niet_")),
-            "pairs of words one apart: {f:?}"
-        );
+        assert!(f.iter().any(|x| x.starts_with("s:niet_")), "pairs of words one apart: {f:?}");
     }
 
     #[test]
     fn the_same_question_gives_the_same_features() {
         assert_eq!(features("mn vader slaat me"), features("mn vader slaat me"));
-        assert_eq!(
-            features("mn vader slaat me"),
-            features("m'n vader slaat me"),
-            "chat spelling written out"
-        );
+        assert_eq!(features("mn vader slaat me"), features("m'n vader slaat me"), "chat spelling written out");
     }
 }

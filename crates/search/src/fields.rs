@@ -7,11 +7,11 @@ use tantivy::schema::{IndexRecordOption, TextFieldIndexing, TextOptions, STORED,
 use tantivy::TantivyDocument;
 
 #[cfg(any(test, feature = "index"))]
+use crate::analyzer::Analyzer;
+#[cfg(any(test, feature = "index"))]
 use crate::document::Document;
 use crate::error::Error;
 use crate::ranking::RankingWeights;
-#[cfg(any(test, feature = "index"))]
-use crate::analyzer::Analyzer;
 #[cfg(any(test, feature = "index"))]
 use crate::tokenizer::{pre_tokenized, TOKENIZER};
 
@@ -72,9 +72,7 @@ impl Fields {
 
     /// The fields of an existing index.
     pub(crate) fn of(schema: &Schema) -> Result<Fields, Error> {
-        let field = |name: &str| {
-            schema.get_field(name).map_err(|_| Error::Bundle(format!("the index has no field `{name}`")))
-        };
+        let field = |name: &str| schema.get_field(name).map_err(|_| Error::Bundle(format!("the index has no field `{name}`")));
         Ok(Fields {
             title: field(TITLE)?,
             description: field(DESCRIPTION)?,
@@ -123,7 +121,7 @@ impl Fields {
             doc.add_pre_tokenized_text(self.headings, pre_tokenized(analyzer, heading));
         }
         for doelgroep in &page.doelgroepen {
-            doc.add_text(self.doelgroep, doelgroep.trim().to_lowercase());
+            doc.add_text(self.doelgroep, doelgroep.as_str());
         }
         if let Some(thema) = &page.thema {
             doc.add_text(self.thema, thema);

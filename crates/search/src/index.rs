@@ -3,9 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use tantivy::directory::Directory;
 use tantivy::tokenizer::TextAnalyzer;
-use rayon::prelude::*;
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use cjg_lexicon::Lexicon;

@@ -20,6 +20,7 @@ mod explain;
 mod features;
 mod fields;
 mod guess;
+mod hit;
 #[cfg(feature = "index")]
 mod index;
 mod question;
@@ -36,18 +37,19 @@ mod synonyms;
 mod text;
 mod tokenizer;
 #[cfg(feature = "index")]
-mod validation;
-#[cfg(feature = "index")]
 mod training;
+#[cfg(feature = "index")]
+mod validation;
 mod vocabulary;
 mod voice;
 
-pub use document::Document;
-pub use engine::{Antwoord, Engine, Hit, MAX_ANSWERS};
 pub use classifier::Settings as ClassifierSettings;
-pub use error::{Bericht, Error, RuleError};
+pub use document::Document;
+pub use engine::{Antwoord, Engine, MAX_ANSWERS};
+pub use error::{Error, RuleError};
 pub use examples::{Example, Examples, ORDINARY};
 pub use explain::{AnswerExplanation, Explanation, Match, ModelExplanation, WordExplanation};
+pub use hit::Hit;
 #[cfg(feature = "index")]
 pub use index::build_index;
 pub use ranking::RankingWeights;

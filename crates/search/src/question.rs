@@ -49,12 +49,7 @@ struct Alternative {
 
 impl Question {
     /// Understands `question` in terms of the site's vocabulary and synonyms.
-    pub(crate) fn new(
-        question: &str,
-        analyzer: &Analyzer,
-        synonyms: &SynonymMatcher,
-        weights: &RankingWeights,
-    ) -> Question {
+    pub(crate) fn new(question: &str, analyzer: &Analyzer, synonyms: &SynonymMatcher, weights: &RankingWeights) -> Question {
         let words = analyzer.analyse(question, true);
         let plain: Vec<String> = words.iter().map(|w| w.word.clone()).collect();
         let spans = synonyms.spans(&plain, analyzer);
@@ -73,7 +68,8 @@ impl Question {
                     let own = &words[span.start..next.end];
                     let weight = if own.iter().any(|w| w.corrected) { weights.spelling } else { 1.0 };
                     let together = terms_of(&analyzer.analyse(&compound, false));
-                    let alternatives = vec![Alternative { words: together, weight }, Alternative { words: terms_of(own), weight }];
+                    let alternatives =
+                        vec![Alternative { words: together, weight }, Alternative { words: terms_of(own), weight }];
                     concepts.push(Concept { alternatives });
                     compounds.push((span.start, compound));
                     spans_left.next();
@@ -143,18 +139,19 @@ impl Question {
             queries.extend(terms.parts.iter().map(|part| boost(term(part), part_weight)));
             should(queries)
         };
-        let mut queries: Vec<Box<dyn Query>> = self.concepts.iter().map(|concept| {
-            let mut alternatives: Vec<Box<dyn Query>> = concept
-                .alternatives
-                .iter()
-                .map(|a| boost(should(a.words.iter().map(&word).collect()), a.weight))
-                .collect();
-            if alternatives.len() == 1 {
-                alternatives.remove(0)
-            } else {
-                Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, weights.tie_breaker)) as Box<dyn Query>
-            }
-        }).collect();
+        let mut queries: Vec<Box<dyn Query>> = self
+            .concepts
+            .iter()
+            .map(|concept| {
+                let mut alternatives: Vec<Box<dyn Query>> =
+                    concept.alternatives.iter().map(|a| boost(should(a.words.iter().map(&word).collect()), a.weight)).collect();
+                if alternatives.len() == 1 {
+                    alternatives.remove(0)
+                } else {
+                    Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, weights.tie_breaker)) as Box<dyn Query>
+                }
+            })
+            .collect();
         if !self.stage_terms.is_empty() && weights.life_stage > 0.0 {
             let stage = should(self.stage_terms.iter().map(&word).collect());
             queries.push(boost(stage, weights.life_stage));

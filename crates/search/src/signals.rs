@@ -21,7 +21,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::analyzer::{AnalysedWord, Analyzer};
-use crate::error::{Bericht, RuleError};
+use cjg_common::Bericht;
+
+use crate::error::RuleError;
 use crate::spelling;
 use crate::text;
 
@@ -86,26 +88,18 @@ impl RiskSignals {
         let mut kind: Option<String> = None;
         for (index, line) in source.lines().enumerate() {
             let line_number = index + 1;
-            let error = |message: Bericht| RuleError {
-                file: file.to_path_buf(),
-                line: line_number,
-                message,
-            };
+            let error = |message: Bericht| RuleError { file: file.to_path_buf(), line: line_number, message };
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             if let Some(header) = line.strip_prefix('[') {
-                let name = header
-                    .strip_suffix(']')
-                    .map(str::trim)
-                    .filter(|name| !name.is_empty())
-                    .ok_or_else(|| {
-                        error(Bericht::new(
-                            "een kopje is een naam tussen vierkante haken, zoals `[acuut gevaar]`",
-                            "a header is a name between square brackets, like `[acuut gevaar]`",
-                        ))
-                    })?;
+                let name = header.strip_suffix(']').map(str::trim).filter(|name| !name.is_empty()).ok_or_else(|| {
+                    error(Bericht::new(
+                        "een kopje is een naam tussen vierkante haken, zoals `[acuut gevaar]`",
+                        "a header is a name between square brackets, like `[acuut gevaar]`",
+                    ))
+                })?;
                 if !kinds.iter().any(|k| k == name) {
                     kinds.push(name.to_string());
                 }
@@ -113,17 +107,11 @@ impl RiskSignals {
                 continue;
             }
             // `@naam = …` defines a concept; a rule may also start with one (`@ouder + …`).
-            let definition = line
-                .strip_prefix('@')
-                .and_then(|d| d.split_once('='))
-                .filter(|(name, _)| !name.contains(['+', '|']));
+            let definition =
+                line.strip_prefix('@').and_then(|d| d.split_once('=')).filter(|(name, _)| !name.contains(['+', '|']));
             if let Some((name, list)) = definition {
                 let name = name.trim();
-                if name.is_empty()
-                    || !name
-                        .chars()
-                        .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-                {
+                if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
                     return Err(error(Bericht::new(
                         format!("`@{name}` is geen goede naam voor een begrip: gebruik letters, cijfers en -"),
                         format!("`@{name}` is no good name for a concept: use letters, digits and -"),
@@ -139,22 +127,14 @@ impl RiskSignals {
                     "a rule must stand under a header that names its kind, like `[acuut gevaar]`",
                 )));
             };
-            let groups = line
-                .split('+')
-                .map(|g| parse_group(g, &concepts))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(error)?;
+            let groups = line.split('+').map(|g| parse_group(g, &concepts)).collect::<Result<Vec<_>, _>>().map_err(error)?;
             if groups.iter().all(|g| g.negated) {
                 return Err(error(Bericht::new(
                     "een regel heeft minstens één groep zonder `!` nodig: wat er wel in moet staan",
                     "a rule needs at least one group without `!`: what must occur",
                 )));
             }
-            rules.push(Rule {
-                kind: kind.clone(),
-                line: line_number,
-                groups,
-            });
+            rules.push(Rule { kind: kind.clone(), line: line_number, groups });
         }
         Ok(RiskSignals {
             rules,
@@ -167,50 +147,22 @@ impl RiskSignals {
     #[cfg(any(test, feature = "index"))]
     /// Every whole word the rules name (not the `*` prefixes), for the site lexicon.
     pub(crate) fn words(&self) -> Vec<String> {
-        let patterns = self
-            .rules
-            .iter()
-            .flat_map(|r| &r.groups)
-            .flat_map(|g| &g.phrases)
-            .flat_map(|p| p.0.iter().flatten());
-        patterns
-            .filter_map(|p| {
-                if let Pattern::Word(w) = p {
-                    Some(w.clone())
-                } else {
-                    None
-                }
-            })
-            .collect()
+        let patterns = self.rules.iter().flat_map(|r| &r.groups).flat_map(|g| &g.phrases).flat_map(|p| p.0.iter().flatten());
+        patterns.filter_map(|p| if let Pattern::Word(w) = p { Some(w.clone()) } else { None }).collect()
     }
 
     /// The rules that fire for a question's words as the analyzer understood them, in file
     /// order: a rule word also matches every form of its lemma ("opsluiten" matches
     /// "opgesloten" and "ze sluiten me op").
-    pub(crate) fn find_analysed(
-        &self,
-        words: &[AnalysedWord],
-        analyzer: &Analyzer,
-    ) -> Vec<RiskSignal<'_>> {
-        let rule_lemmas = |rule_word: &str| -> Vec<String> {
-            analyzer
-                .forms(rule_word)
-                .map(|f| f.lemmas.clone())
-                .unwrap_or_default()
-        };
+    pub(crate) fn find_analysed(&self, words: &[AnalysedWord], analyzer: &Analyzer) -> Vec<RiskSignal<'_>> {
+        let rule_lemmas =
+            |rule_word: &str| -> Vec<String> { analyzer.forms(rule_word).map(|f| f.lemmas.clone()).unwrap_or_default() };
         let words: Vec<Seen> = words
             .iter()
             .map(|w| {
-                let mut lemmas: Vec<String> = w
-                    .forms
-                    .as_ref()
-                    .map(|f| f.lemmas.clone())
-                    .unwrap_or_default();
+                let mut lemmas: Vec<String> = w.forms.as_ref().map(|f| f.lemmas.clone()).unwrap_or_default();
                 lemmas.extend(w.joined.clone());
-                Seen {
-                    forms: vec![w.typed.clone(), w.word.clone()],
-                    lemmas,
-                }
+                Seen { forms: vec![w.typed.clone(), w.word.clone()], lemmas }
             })
             .collect();
         self.fire(&words, &rule_lemmas)
@@ -219,28 +171,16 @@ impl RiskSignals {
     /// The rules that fire for a question, in file order, comparing words as written (for
     /// rule files checked without a site).
     pub fn find(&self, question: &str) -> Vec<RiskSignal<'_>> {
-        let words: Vec<Seen> = text::words(question)
-            .into_iter()
-            .map(|w| Seen {
-                forms: vec![w.text],
-                lemmas: Vec::new(),
-            })
-            .collect();
+        let words: Vec<Seen> =
+            text::words(question).into_iter().map(|w| Seen { forms: vec![w.text], lemmas: Vec::new() }).collect();
         self.fire(&words, &|_: &str| Vec::new())
     }
 
-    fn fire(
-        &self,
-        words: &[Seen],
-        rule_lemmas: &dyn Fn(&str) -> Vec<String>,
-    ) -> Vec<RiskSignal<'_>> {
+    fn fire(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> Vec<RiskSignal<'_>> {
         self.rules
             .iter()
             .filter(|rule| rule.fires(words, rule_lemmas))
-            .map(|rule| RiskSignal {
-                kind: &rule.kind,
-                line: rule.line,
-            })
+            .map(|rule| RiskSignal { kind: &rule.kind, line: rule.line })
             .collect()
     }
 
@@ -256,13 +196,7 @@ impl RiskSignals {
 
     /// The rules: their kind and line, in file order, for `cjg check`.
     pub fn rule_lines(&self) -> Vec<RiskSignal<'_>> {
-        self.rules
-            .iter()
-            .map(|r| RiskSignal {
-                kind: &r.kind,
-                line: r.line,
-            })
-            .collect()
+        self.rules.iter().map(|r| RiskSignal { kind: &r.kind, line: r.line }).collect()
     }
 
     /// The number of rules.
@@ -299,52 +233,29 @@ impl Rule {
     /// Every part without `!` occurs somewhere where no part with `!` stands in its reach:
     /// in or over its own words, the three words before them or the word after them.
     fn fires(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> bool {
-        let exclusions: Vec<(usize, usize)> = self
-            .groups
-            .iter()
-            .filter(|g| g.negated)
-            .flat_map(|g| g.occurrences(words, rule_lemmas))
-            .collect();
+        let exclusions: Vec<(usize, usize)> =
+            self.groups.iter().filter(|g| g.negated).flat_map(|g| g.occurrences(words, rule_lemmas)).collect();
         let clean = |(start, end): (usize, usize)| {
             let from = start.saturating_sub(EXCLUSION_REACH);
-            !exclusions
-                .iter()
-                .any(|&(s, e)| s < end + EXCLUSION_REACH_AFTER && e > from)
+            !exclusions.iter().any(|&(s, e)| s < end + EXCLUSION_REACH_AFTER && e > from)
         };
-        self.groups
-            .iter()
-            .filter(|g| !g.negated)
-            .all(|g| g.occurrences(words, rule_lemmas).into_iter().any(clean))
+        self.groups.iter().filter(|g| !g.negated).all(|g| g.occurrences(words, rule_lemmas).into_iter().any(clean))
     }
 }
 
 impl Group {
     /// Where the group occurs: (first word, past the last word) of each occurrence.
-    fn occurrences(
-        &self,
-        words: &[Seen],
-        rule_lemmas: &dyn Fn(&str) -> Vec<String>,
-    ) -> Vec<(usize, usize)> {
-        self.phrases
-            .iter()
-            .flat_map(|phrase| phrase.occurrences(words, rule_lemmas))
-            .collect()
+    fn occurrences(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> Vec<(usize, usize)> {
+        self.phrases.iter().flat_map(|phrase| phrase.occurrences(words, rule_lemmas)).collect()
     }
 }
 
 impl Phrase {
-    fn occurrences(
-        &self,
-        words: &[Seen],
-        rule_lemmas: &dyn Fn(&str) -> Vec<String>,
-    ) -> Vec<(usize, usize)> {
+    fn occurrences(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> Vec<(usize, usize)> {
         let n = self.0.len();
         (0..words.len().saturating_sub(n - 1))
             .filter(|&at| {
-                words[at..at + n]
-                    .iter()
-                    .zip(&self.0)
-                    .all(|(word, allowed)| allowed.iter().any(|p| p.matches(word, rule_lemmas)))
+                words[at..at + n].iter().zip(&self.0).all(|(word, allowed)| allowed.iter().any(|p| p.matches(word, rule_lemmas)))
             })
             .map(|at| (at, at + n))
             .collect()
@@ -357,15 +268,14 @@ impl Pattern {
             Pattern::Word(rule) => {
                 word.forms.iter().any(|form| {
                     form == rule
-                        || rule.len() >= MIN_FUZZY_WORD
-                            && spelling::distance(form.as_bytes(), rule.as_bytes(), 1).is_some()
-                }) || !word.lemmas.is_empty()
-                    && rule_lemmas(rule).iter().any(|l| word.lemmas.contains(l))
+                        || rule.len() >= MIN_FUZZY_WORD && spelling::distance(form.as_bytes(), rule.as_bytes(), 1).is_some()
+                }) || !word.lemmas.is_empty() && rule_lemmas(rule).iter().any(|l| word.lemmas.contains(l))
             }
-            Pattern::Prefix(prefix) => word.forms.iter().chain(&word.lemmas).any(|form| {
-                form.starts_with(prefix.as_str())
-                    || prefix.len() >= MIN_FUZZY_PREFIX && fuzzy_prefix(form, prefix)
-            }),
+            Pattern::Prefix(prefix) => {
+                word.forms.iter().chain(&word.lemmas).any(|form| {
+                    form.starts_with(prefix.as_str()) || prefix.len() >= MIN_FUZZY_PREFIX && fuzzy_prefix(form, prefix)
+                })
+            }
         }
     }
 }
@@ -383,24 +293,14 @@ fn parse_group(group: &str, concepts: &HashMap<String, Vec<Phrase>>) -> Result<G
         Some(rest) => (true, rest),
         None => (false, group),
     };
-    Ok(Group {
-        negated,
-        phrases: parse_alternatives(group, concepts)?,
-    })
+    Ok(Group { negated, phrases: parse_alternatives(group, concepts)? })
 }
 
 /// Choices separated by `|`; a choice that is `@name` stands for the concept's choices.
-fn parse_alternatives(
-    list: &str,
-    concepts: &HashMap<String, Vec<Phrase>>,
-) -> Result<Vec<Phrase>, Bericht> {
+fn parse_alternatives(list: &str, concepts: &HashMap<String, Vec<Phrase>>) -> Result<Vec<Phrase>, Bericht> {
     let mut phrases = Vec::new();
     for choice in list.split('|') {
-        match choice
-            .trim()
-            .strip_prefix('@')
-            .filter(|name| !name.contains(char::is_whitespace))
-        {
+        match choice.trim().strip_prefix('@').filter(|name| !name.contains(char::is_whitespace)) {
             Some(name) => phrases.extend(concept(name, concepts)?.iter().cloned()),
             None => phrases.push(parse_phrase(choice, concepts)?),
         }
@@ -408,10 +308,7 @@ fn parse_alternatives(
     Ok(phrases)
 }
 
-fn concept<'c>(
-    name: &str,
-    concepts: &'c HashMap<String, Vec<Phrase>>,
-) -> Result<&'c Vec<Phrase>, Bericht> {
+fn concept<'c>(name: &str, concepts: &'c HashMap<String, Vec<Phrase>>) -> Result<&'c Vec<Phrase>, Bericht> {
     concepts.get(name).ok_or_else(|| {
         Bericht::new(
             format!("het begrip `@{name}` bestaat (nog) niet: schrijf eerst `@{name} = …` boven deze regel"),
@@ -472,17 +369,11 @@ fn parse_pattern(written: &str) -> Result<Pattern, Bericht> {
     }
     if is_prefix && only.text.chars().count() < MIN_PREFIX {
         return Err(Bericht::new(
-            format!(
-                "`{written}` is te kort om op `*` te eindigen: geef minstens {MIN_PREFIX} letters"
-            ),
+            format!("`{written}` is te kort om op `*` te eindigen: geef minstens {MIN_PREFIX} letters"),
             format!("`{written}` is too short to end in `*`: give at least {MIN_PREFIX} letters"),
         ));
     }
-    Ok(if is_prefix {
-        Pattern::Prefix(only.text.clone())
-    } else {
-        Pattern::Word(only.text.clone())
-    })
+    Ok(if is_prefix { Pattern::Prefix(only.text.clone()) } else { Pattern::Word(only.text.clone()) })
 }
 
 #[cfg(test)]
@@ -528,13 +419,7 @@ mod tests {
     #[test]
     fn reports_kind_and_line() {
         let s = signals("# uitleg\n[acuut gevaar]\nmes + dreigt\n");
-        assert_eq!(
-            s.find("hij dreigt met een mes"),
-            [RiskSignal {
-                kind: "acuut gevaar",
-                line: 3
-            }]
-        );
+        assert_eq!(s.find("hij dreigt met een mes"), [RiskSignal { kind: "acuut gevaar", line: 3 }]);
     }
 
     #[test]

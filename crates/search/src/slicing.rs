@@ -22,10 +22,8 @@ use crate::vocabulary::Vocabulary;
 /// use `other_words`.
 pub(crate) fn slice(lexicon: &Lexicon, vocabulary: &Arc<Vocabulary>, other_words: &[String], stemmer: Stemmer) -> SiteLexicon {
     let site_words = vocabulary.words().chain(other_words.iter().map(String::as_str));
-    let site_lemmas: BTreeSet<String> = site_words
-        .filter(|w| w.len() >= 2 && !is_stopword(w))
-        .flat_map(|w| lexicon.lemmas(w))
-        .collect();
+    let site_lemmas: BTreeSet<String> =
+        site_words.filter(|w| w.len() >= 2 && !is_stopword(w)).flat_map(|w| lexicon.lemmas(w)).collect();
 
     // Separable verbs the site knows, and the verbs they are made of.
     let mut separable = HashMap::new();

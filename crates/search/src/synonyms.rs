@@ -10,7 +10,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::analyzer::Analyzer;
-use crate::error::{Bericht, RuleError};
+use cjg_common::Bericht;
+
+use crate::error::RuleError;
 use crate::text;
 
 /// The parsed synonym list.
@@ -18,7 +20,7 @@ use crate::text;
 pub struct Synonyms {
     /// group → member → normalised words of the member.
     groups: Vec<Vec<Vec<String>>>,
-#[cfg(any(test, feature = "index"))]
+    #[cfg(any(test, feature = "index"))]
     /// The file as the editor wrote it; stored in the index bundle.
     source: String,
 }
@@ -28,7 +30,8 @@ impl Synonyms {
     pub fn parse(source: &str, file: &Path) -> Result<Synonyms, RuleError> {
         let mut groups = Vec::new();
         for (index, line) in source.lines().enumerate() {
-            let error = |nl: &str, en: &str| RuleError { file: file.to_path_buf(), line: index + 1, message: Bericht::new(nl, en) };
+            let error =
+                |nl: &str, en: &str| RuleError { file: file.to_path_buf(), line: index + 1, message: Bericht::new(nl, en) };
             let line = line.split('#').next().unwrap_or_default().trim();
             if line.is_empty() {
                 continue;
@@ -192,7 +195,7 @@ mod tests {
         assert_eq!((error.line, error.file.as_path()), (2, Path::new("content/synoniemen.txt")));
         let error = Synonyms::parse("prik,, vaccinatie\n", Path::new("s.txt")).unwrap_err();
         assert!(error.to_string().starts_with("s.txt:1: leeg stuk"), "{error}");
-        let english = crate::Error::Rule(error).message(true);
+        let english = crate::Error::Rule(error).message(cjg_common::Taal::En);
         assert!(english.starts_with("s.txt:1: empty member"), "{english}");
     }
 

@@ -5,9 +5,9 @@
 //! travels inside the index bundle, so the browser splits and corrects exactly as the
 //! index builder did.
 
+use std::collections::{BTreeMap, BTreeSet};
 #[cfg(any(test, feature = "index"))]
 use std::collections::{HashMap, HashSet};
-use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::Error;
 #[cfg(any(test, feature = "index"))]
@@ -78,7 +78,8 @@ impl Vocabulary {
     ) -> Vocabulary {
         // The pages are counted on every core, then the counts are added up.
         let pages: Vec<Vec<&'a str>> = pages.into_iter().collect();
-        let counts = pages.par_iter().fold(Counts::default, |counts, texts| counts.add_page(texts)).reduce(Counts::default, Counts::merge);
+        let counts =
+            pages.par_iter().fold(Counts::default, |counts, texts| counts.add_page(texts)).reduce(Counts::default, Counts::merge);
         let mut words: BTreeMap<String, u32> = counts.pages.into_iter().collect();
         let mut in_lower_case = counts.in_lower_case;
         for word in extra {
@@ -170,10 +171,8 @@ mod tests {
 
     #[test]
     fn counts_pages_not_occurrences() {
-        let vocabulary = Vocabulary::collect(
-            [vec!["Zakgeld, zakgeld!", "geld"], vec!["Zakgeld en kleedgeld"]],
-            ["stufi".to_string()]
-        );
+        let vocabulary =
+            Vocabulary::collect([vec!["Zakgeld, zakgeld!", "geld"], vec!["Zakgeld en kleedgeld"]], ["stufi".to_string()]);
         assert_eq!(vocabulary.pages_with("zakgeld"), 2);
         assert_eq!(vocabulary.pages_with("geld"), 1);
         assert!(vocabulary.contains("stufi"));
@@ -184,7 +183,7 @@ mod tests {
     fn names_and_numbers_are_never_registrable() {
         let vocabulary = Vocabulary::collect(
             [vec!["Bel het CJG Voorbeeldstad.", "Geef zakgeld in de 14e week. Bel de huisarts."]],
-            ["stufi".to_string()]
+            ["stufi".to_string()],
         );
         assert!(vocabulary.contains("voorbeeldstad"), "names are still searchable");
         assert!(!vocabulary.registrable("voorbeeldstad"));

@@ -3,13 +3,38 @@
 //! van mij…"). When the visitor has not chosen a doelgroep, pages for the asker's doelgroep
 //! are preferred ([`crate::RankingWeights::other_doelgroep`]); nothing is filtered out.
 
+use cjg_common::Doelgroep;
+
 use crate::analyzer::AnalysedWord;
 
 /// Words for a child of the asker, after "mijn", "onze" or "ons".
 const CHILDREN: &[&str] = &[
-    "baby", "dochter", "dochtertje", "dochters", "dreumes", "jongen", "jongens", "jongste", "kind", "kinderen",
-    "kindje", "kleine", "kleintje", "kleuter", "meid", "meisje", "oudste", "peuter", "puber", "pubers", "tiener",
-    "tweeling", "zoon", "zoontje", "zoons", "zonen",
+    "baby",
+    "dochter",
+    "dochtertje",
+    "dochters",
+    "dreumes",
+    "jongen",
+    "jongens",
+    "jongste",
+    "kind",
+    "kinderen",
+    "kindje",
+    "kleine",
+    "kleintje",
+    "kleuter",
+    "meid",
+    "meisje",
+    "oudste",
+    "peuter",
+    "puber",
+    "pubers",
+    "tiener",
+    "tweeling",
+    "zoon",
+    "zoontje",
+    "zoons",
+    "zonen",
 ];
 /// Words for an adult's partner, after "mijn": on this site, a parent speaking.
 const PARTNERS: &[&str] = &["man", "vrouw", "partner", "echtgenoot", "echtgenote"];
@@ -19,9 +44,26 @@ const AS_PARENT: &[&str] = &["moeder", "vader", "ouder", "mama", "papa", "stiefm
 const PARENTS: &[&str] = &["ma", "mam", "mama", "moeder", "ouders", "pa", "papa", "pap", "stiefmoeder", "stiefvader", "vader"];
 /// Professions around children, after "als" or "ik ben (een)".
 const PROFESSIONS: &[&str] = &[
-    "begeleider", "coach", "docent", "gastouder", "huisarts", "jeugdarts", "jeugdverpleegkundige", "juf", "leerkracht",
-    "leidster", "leraar", "lerares", "medewerker", "mentor", "meester", "pedagogisch", "sportcoach", "trainer",
-    "verpleegkundige", "zorgcoordinator",
+    "begeleider",
+    "coach",
+    "docent",
+    "gastouder",
+    "huisarts",
+    "jeugdarts",
+    "jeugdverpleegkundige",
+    "juf",
+    "leerkracht",
+    "leidster",
+    "leraar",
+    "lerares",
+    "medewerker",
+    "mentor",
+    "meester",
+    "pedagogisch",
+    "sportcoach",
+    "trainer",
+    "verpleegkundige",
+    "zorgcoordinator",
 ];
 /// Words only professionals use of the children they work with.
 const PUPILS: &[&str] = &["klas", "klassen", "leerling", "leerlingen", "pupil", "pupillen", "spelers"];
@@ -29,7 +71,7 @@ const PUPILS: &[&str] = &["klas", "klassen", "leerling", "leerlingen", "pupil", 
 const YOUNG_AGES: std::ops::RangeInclusive<u32> = 10..=23;
 
 /// The doelgroep the question's wording points to, when it points to exactly one.
-pub(crate) fn doelgroep(words: &[AnalysedWord]) -> Option<&'static str> {
+pub(crate) fn doelgroep(words: &[AnalysedWord]) -> Option<Doelgroep> {
     let word = |i: usize| words.get(i).map_or("", |w| w.word.as_str());
     let (mut parent, mut young, mut professional) = (false, false, false);
     for i in 0..words.len() {
@@ -61,9 +103,9 @@ pub(crate) fn doelgroep(words: &[AnalysedWord]) -> Option<&'static str> {
         }
     }
     match (parent, young, professional) {
-        (true, false, false) => Some("ouders"),
-        (false, true, false) => Some("jongeren"),
-        (false, false, true) | (true, false, true) => Some("professionals"),
+        (true, false, false) => Some(Doelgroep::Ouders),
+        (false, true, false) => Some(Doelgroep::Jongeren),
+        (false, false, true) | (true, false, true) => Some(Doelgroep::Professionals),
         _ => None,
     }
 }
@@ -78,21 +120,21 @@ mod tests {
     use crate::stem::Stemmer;
     use crate::vocabulary::Vocabulary;
 
-    fn voice(question: &str) -> Option<&'static str> {
+    fn voice(question: &str) -> Option<Doelgroep> {
         let analyzer = Analyzer::new(Arc::new(Vocabulary::collect([], [])), Arc::new(SiteLexicon::default()), Stemmer::new());
         doelgroep(&analyzer.analyse(question, true))
     }
 
     #[test]
     fn hears_who_is_asking() {
-        assert_eq!(voice("mn dochter van 4 wil niet eten"), Some("ouders"));
-        assert_eq!(voice("onze jongste zoon plast in bed"), Some("ouders"));
-        assert_eq!(voice("ik ben alleenstaande moeder en heb weinig geld"), Some("ouders"));
-        assert_eq!(voice("sinds mijn man weg is doe ik alles alleen"), Some("ouders"));
-        assert_eq!(voice("ik ben 15 en wil een bijbaan"), Some("jongeren"));
-        assert_eq!(voice("mijn ouders gaan scheiden"), Some("jongeren"));
-        assert_eq!(voice("als leerkracht zie ik blauwe plekken bij mijn leerling"), Some("professionals"));
-        assert_eq!(voice("ik ben gastouder en het kind van een moeder huilt veel"), Some("professionals"));
+        assert_eq!(voice("mn dochter van 4 wil niet eten"), Some(Doelgroep::Ouders));
+        assert_eq!(voice("onze jongste zoon plast in bed"), Some(Doelgroep::Ouders));
+        assert_eq!(voice("ik ben alleenstaande moeder en heb weinig geld"), Some(Doelgroep::Ouders));
+        assert_eq!(voice("sinds mijn man weg is doe ik alles alleen"), Some(Doelgroep::Ouders));
+        assert_eq!(voice("ik ben 15 en wil een bijbaan"), Some(Doelgroep::Jongeren));
+        assert_eq!(voice("mijn ouders gaan scheiden"), Some(Doelgroep::Jongeren));
+        assert_eq!(voice("als leerkracht zie ik blauwe plekken bij mijn leerling"), Some(Doelgroep::Professionals));
+        assert_eq!(voice("ik ben gastouder en het kind van een moeder huilt veel"), Some(Doelgroep::Professionals));
     }
 
     #[test]

@@ -10,7 +10,11 @@ fn page(url: &str, title: &str, body: &str) -> Document {
 fn engine() -> Engine {
     let pages = [
         page("/hoofdluis/", "Hoofdluis", "Een luis in het haar. Kam het haar met een luizenkam."),
-        page("/zelfbeschadiging/", "Jezelf pijn doen", "Sommige jongeren krassen of snijden zichzelf als ze zich rot voelen. Denk je aan zelfmoord? Bel 113."),
+        page(
+            "/zelfbeschadiging/",
+            "Jezelf pijn doen",
+            "Sommige jongeren krassen of snijden zichzelf als ze zich rot voelen. Denk je aan zelfmoord? Bel 113.",
+        ),
         page("/chantage/", "Chantage met foto's", "Iemand chanteert je met een naaktfoto. Betaal niet."),
         page("/thuis/", "Thuis niet veilig", "Je ouders mogen je niet opsluiten of slaan."),
         page("/scheiden/", "Scheiden met kinderen", "Een scheiding is zwaar voor kinderen. Ze hebben verdriet."),

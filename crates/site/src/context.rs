@@ -1,8 +1,9 @@
 //! What templates see: pages, sections and their summaries as plain serialisable values.
 
+use cjg_common::Doelgroep;
 use serde::Serialize;
 
-use crate::front_matter::{Aanbod, Doelgroep};
+use crate::front_matter::Aanbod;
 use crate::library::{Kind, Library, Page};
 use crate::markdown::Heading;
 
@@ -83,11 +84,7 @@ impl<'a> Contexts<'a> {
 
     /// The breadcrumb trail from the home page to `page`'s parent.
     pub fn breadcrumbs(&self, page: &'a Page) -> Vec<Crumb<'a>> {
-        self.library
-            .ancestors(page)
-            .into_iter()
-            .map(|p| Crumb { title: &p.front_matter.title, url: &p.url })
-            .collect()
+        self.library.ancestors(page).into_iter().map(|p| Crumb { title: &p.front_matter.title, url: &p.url }).collect()
     }
 
     /// A summary of `page` including two levels of children.
@@ -135,10 +132,8 @@ impl<'a> Contexts<'a> {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-    "november", "december",
-];
+const MONTHS: [&str; 12] =
+    ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 
 /// `25 november 2026`.
 pub fn dutch_date(year: u16, month: u8, day: u8) -> String {

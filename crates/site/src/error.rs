@@ -6,38 +6,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
-/// The language of messages for editors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Taal {
-    /// Dutch: the editors' language, the default.
-    #[default]
-    Nl,
-    /// English.
-    En,
-}
-
-impl Taal {
-    /// English when `LANG` (or `LC_ALL`, `LC_MESSAGES`) starts with `en`, otherwise Dutch.
-    pub fn from_env() -> Taal {
-        let lang = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-            .unwrap_or_default();
-        if lang.starts_with("en") {
-            Taal::En
-        } else {
-            Taal::Nl
-        }
-    }
-
-    /// The text for this language.
-    pub fn kies(self, nl: impl Into<String>, en: impl Into<String>) -> String {
-        match self {
-            Taal::Nl => nl.into(),
-            Taal::En => en.into(),
-        }
-    }
-}
+use cjg_common::Taal;
 
 /// A place in a source file: the file and, where known, the 1-based line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -272,17 +241,18 @@ impl SiteError {
         let at = self.location();
         let what = match self {
             SiteError::Io { source, .. } => source.to_string(),
-            SiteError::NotUtf8 { .. } => taal.kies(
-                "het bestand is geen UTF-8-tekst; sla het op als UTF-8",
-                "the file is not UTF-8 text; save it as UTF-8",
-            ),
+            SiteError::NotUtf8 { .. } => {
+                taal.kies("het bestand is geen UTF-8-tekst; sla het op als UTF-8", "the file is not UTF-8 text; save it as UTF-8")
+            }
             SiteError::Config { problem, .. } => config_message(problem, taal),
             SiteError::FrontMatter { problem, .. } => front_matter_message(problem, taal),
             SiteError::Hulplijnen { problem, .. } => hulplijn_message(problem, taal),
             SiteError::Signalen { nl, en, .. } => taal.kies(nl.as_str(), en.as_str()),
             SiteError::BrokenLink { link, problem, .. } => link_message(link, problem, taal),
             SiteError::MissingAlt { src, .. } => taal.kies(
-                format!("afbeelding `{src}` heeft geen alt-tekst; beschrijf tussen de haken wat erop staat: ![wat je ziet]({src})"),
+                format!(
+                    "afbeelding `{src}` heeft geen alt-tekst; beschrijf tussen de haken wat erop staat: ![wat je ziet]({src})"
+                ),
                 format!("image `{src}` has no alt text; describe it in the brackets: ![what it shows]({src})"),
             ),
             SiteError::DuplicateUrl { url, first, .. } => taal.kies(
@@ -305,9 +275,7 @@ fn config_message(problem: &ConfigProblem, taal: Taal) -> String {
         ConfigProblem::BaseUrlScheme => {
             taal.kies("base_url moet beginnen met https:// (of http://)", "base_url must start with https:// (or http://)")
         }
-        ConfigProblem::BaseUrlSlash => {
-            taal.kies("base_url mag niet eindigen op een /", "base_url must not end with a slash")
-        }
+        ConfigProblem::BaseUrlSlash => taal.kies("base_url mag niet eindigen op een /", "base_url must not end with a slash"),
         ConfigProblem::EndpointScheme => taal.kies(
             "registratie.endpoint moet leeg zijn of beginnen met https://",
             "registratie.endpoint must be empty or start with https://",

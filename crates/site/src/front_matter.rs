@@ -2,33 +2,11 @@
 
 use std::path::Path;
 
+use cjg_common::Doelgroep;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{FrontMatterProblem, Location, SiteError};
 use crate::source::line_of_offset;
-
-/// Who a page is written for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Doelgroep {
-    /// Parents and carers.
-    Ouders,
-    /// Young people, 12 to 23.
-    Jongeren,
-    /// Professionals who work with families.
-    Professionals,
-}
-
-impl Doelgroep {
-    /// The word as written in front matter: `ouders`, `jongeren`, `professionals`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Doelgroep::Ouders => "ouders",
-            Doelgroep::Jongeren => "jongeren",
-            Doelgroep::Professionals => "professionals",
-        }
-    }
-}
 
 /// One doelgroep or a list of them, as editors may write either.
 #[derive(Debug, Clone, Deserialize)]
@@ -47,9 +25,7 @@ fn doelgroepen<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Doelgroep>,
             OneOrMore::More(more) => more,
         })
         .map_err(|_| {
-            serde::de::Error::custom(
-                "`doelgroep` must be \"ouders\", \"jongeren\" or \"professionals\", or a list of those",
-            )
+            serde::de::Error::custom("`doelgroep` must be \"ouders\", \"jongeren\" or \"professionals\", or a list of those")
         })
 }
 
@@ -146,10 +122,7 @@ const FENCE: &str = "+++";
 pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, SiteError> {
     let error = |line: usize, problem: FrontMatterProblem| SiteError::FrontMatter { at: Location::line(path, line), problem };
     let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Some(rest) = text_no_bom
-        .strip_prefix(FENCE)
-        .and_then(|r| r.strip_prefix("\r\n").or_else(|| r.strip_prefix('\n')))
-    else {
+    let Some(rest) = text_no_bom.strip_prefix(FENCE).and_then(|r| r.strip_prefix("\r\n").or_else(|| r.strip_prefix('\n'))) else {
         return Err(error(1, FrontMatterProblem::NoOpeningLine));
     };
     let mut offset = 0;
@@ -182,11 +155,7 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, SiteError> {
         let line = 1 + toml_text.lines().position(|l| l.trim_start().starts_with("title")).map_or(1, |i| i + 1);
         return Err(error(line, FrontMatterProblem::EmptyTitle));
     }
-    Ok(Split {
-        front_matter,
-        body: &rest[body_start..],
-        body_line: 1 + line_of_offset(rest, body_start),
-    })
+    Ok(Split { front_matter, body: &rest[body_start..], body_line: 1 + line_of_offset(rest, body_start) })
 }
 
 #[cfg(test)]

@@ -21,8 +21,8 @@ mod timings;
 
 pub use assets::{Asset, AssetCache, Precompressed};
 pub use config::{Config, Contact, Registratie};
-pub use error::{BuildErrors, ConfigProblem, FrontMatterProblem, HulplijnProblem, LinkProblem, Location, SiteError, Taal};
-pub use front_matter::{Aanbod, Doelgroep, FrontMatter};
+pub use error::{BuildErrors, ConfigProblem, FrontMatterProblem, HulplijnProblem, LinkProblem, Location, SiteError};
+pub use front_matter::{Aanbod, FrontMatter};
 pub use hulplijnen::{parse as parse_hulplijnen, tel, Hulplijn};
 pub use library::{Kind, Library, Page};
 pub use markdown::Heading;

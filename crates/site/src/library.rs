@@ -100,11 +100,7 @@ impl Library {
                     continue;
                 }
             };
-            let kind = if file.source == "_index.md" || file.source.ends_with("/_index.md") {
-                Kind::Section
-            } else {
-                Kind::Page
-            };
+            let kind = if file.source == "_index.md" || file.source.ends_with("/_index.md") { Kind::Section } else { Kind::Page };
             if let Some(weight) = front_matter.zoekgewicht.filter(|w| !(*w > 0.0 && *w <= 1.0)) {
                 let problem = FrontMatterProblem::BadZoekgewicht(weight.to_string());
                 errors.push(SiteError::FrontMatter { at: Location::file(&file.shown), problem });
@@ -155,11 +151,8 @@ impl Library {
         }
 
         let resolve = |path: &str| library.by_source.get(path).map(|&i| library.entries[i].url.clone());
-        let rendered: Vec<_> = library
-            .entries
-            .par_iter()
-            .map(|e| markdown::render(&e.markdown, e.body_line, &e.shown, &resolve))
-            .collect();
+        let rendered: Vec<_> =
+            library.entries.par_iter().map(|e| markdown::render(&e.markdown, e.body_line, &e.shown, &resolve)).collect();
         for (entry, result) in library.entries.iter_mut().zip(rendered) {
             match result {
                 Ok(r) => entry.rendered = r,
@@ -224,11 +217,8 @@ impl Library {
                 }
             }
         }
-        let order: Vec<(Option<i64>, String)> = self
-            .entries
-            .iter()
-            .map(|e| (e.front_matter.weight, e.front_matter.title.to_lowercase()))
-            .collect();
+        let order: Vec<(Option<i64>, String)> =
+            self.entries.iter().map(|e| (e.front_matter.weight, e.front_matter.title.to_lowercase())).collect();
         let key = |i: &usize| (order[*i].0.unwrap_or(i64::MAX), order[*i].1.clone());
         for entry in &mut self.entries {
             entry.pages.sort_by_key(key);
@@ -252,11 +242,8 @@ impl Library {
     }
 
     fn check_anchors(&self) -> Vec<SiteError> {
-        let anchors: Vec<HashSet<&str>> = self
-            .entries
-            .iter()
-            .map(|e| e.rendered.headings.iter().map(|h| h.id.as_str()).collect())
-            .collect();
+        let anchors: Vec<HashSet<&str>> =
+            self.entries.iter().map(|e| e.rendered.headings.iter().map(|h| h.id.as_str()).collect()).collect();
         let mut errors = Vec::new();
         for entry in &self.entries {
             for link in &entry.rendered.anchor_links {
@@ -366,20 +353,15 @@ mod tests {
 
     #[test]
     fn duplicate_urls_name_both_files() {
-        let (_dir, library) = site(&[
-            ("a/b.md", "+++\ntitle = \"B\"\n+++\n"),
-            ("a/b/_index.md", "+++\ntitle = \"B2\"\n+++\n"),
-        ]);
+        let (_dir, library) = site(&[("a/b.md", "+++\ntitle = \"B\"\n+++\n"), ("a/b/_index.md", "+++\ntitle = \"B2\"\n+++\n")]);
         let e = library.unwrap_err().to_string();
         assert!(e.contains("content/a/b.md") && e.contains("content/a/b/_index.md"), "{e}");
     }
 
     #[test]
     fn missing_anchor_is_reported() {
-        let (_dir, library) = site(&[
-            ("a.md", "+++\ntitle = \"A\"\n+++\n## Hier\n"),
-            ("b.md", "+++\ntitle = \"B\"\n+++\n[a](@/a.md#daar)\n"),
-        ]);
+        let (_dir, library) =
+            site(&[("a.md", "+++\ntitle = \"A\"\n+++\n## Hier\n"), ("b.md", "+++\ntitle = \"B\"\n+++\n[a](@/a.md#daar)\n")]);
         let e = library.unwrap_err().to_string();
         assert!(e.contains("content/b.md:4") && e.contains("daar"), "{e}");
     }

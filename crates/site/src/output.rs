@@ -51,10 +51,8 @@ impl Staging {
     pub fn commit(self) -> Result<(), SiteError> {
         let output = self.output;
         let new = self.dir.keep();
-        let old = new.with_file_name(format!(
-            "{}-oud",
-            new.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-        ));
+        let old =
+            new.with_file_name(format!("{}-oud", new.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()));
         let had_old = output.exists();
         if had_old {
             std::fs::rename(&output, &old).map_err(|e| SiteError::io(&output, e))?;

@@ -19,13 +19,8 @@ pub enum NewKind {
 /// `path` is like `ouders/gedrag/liegen`; the first folder sets `doelgroep` when it is `ouders` or
 /// `jongeren`, and `today` (`2026-11-25`) fills `updated`. An existing file is never overwritten.
 pub fn new_entry(root: &Path, path: &str, kind: NewKind, today: &str) -> Result<PathBuf, SiteError> {
-    let clean: Vec<String> = path
-        .trim_matches('/')
-        .trim_end_matches(".md")
-        .split('/')
-        .map(slugify)
-        .filter(|s| !s.is_empty())
-        .collect();
+    let clean: Vec<String> =
+        path.trim_matches('/').trim_end_matches(".md").split('/').map(slugify).filter(|s| !s.is_empty()).collect();
     let relative = match kind {
         NewKind::Page => format!("content/{}.md", clean.join("/")),
         NewKind::Section => format!("content/{}/_index.md", clean.join("/")),
@@ -79,10 +74,7 @@ pub fn new_entry(root: &Path, path: &str, kind: NewKind, today: &str) -> Result<
 
 /// Today's date as `YYYY-MM-DD` (UTC), for `updated`.
 pub fn today() -> String {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() / 86_400)
-        .unwrap_or(0);
+    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() / 86_400).unwrap_or(0);
     let (y, m, d) = civil_from_days(days as i64);
     format!("{y:04}-{m:02}-{d:02}")
 }

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use cjg_common::Doelgroep;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -14,7 +15,6 @@ use crate::assets::{self, Asset, AssetCache, AssetUrls};
 use crate::config::Config;
 use crate::context::{Contexts, Summary};
 use crate::error::{BuildErrors, LinkProblem, Location, SiteError};
-use crate::front_matter::Doelgroep;
 use crate::hulplijnen::{self, Hulplijn};
 use crate::library::{Kind, Library, Page};
 use crate::output::Staging;
@@ -103,7 +103,8 @@ impl Site {
         };
         for section in top_sections {
             if self.library.entries[section].front_matter.doelgroep == [doelgroep] {
-                self.library.order_subsections_by(section, |theme| theme.thema().and_then(|t| asked.get(t)).copied().unwrap_or(0));
+                self.library
+                    .order_subsections_by(section, |theme| theme.thema().and_then(|t| asked.get(t)).copied().unwrap_or(0));
             }
         }
     }

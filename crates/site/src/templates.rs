@@ -31,13 +31,9 @@ pub fn load(dir: &Path) -> Result<Tera, SiteError> {
 
 /// Lets templates write `{{ url(path="contact.md") }}`; a path that does not exist fails the build.
 pub fn register_url_function(tera: &mut Tera, library: &Library) {
-    let urls: HashMap<String, String> =
-        library.entries.iter().map(|e| (e.source.clone(), e.url.clone())).collect();
+    let urls: HashMap<String, String> = library.entries.iter().map(|e| (e.source.clone(), e.url.clone())).collect();
     tera.register_function("url", move |args: &HashMap<String, tera::Value>| {
-        let path = args
-            .get("path")
-            .and_then(tera::Value::as_str)
-            .ok_or_else(|| tera::Error::msg("url() needs path=\"…md\""))?;
+        let path = args.get("path").and_then(tera::Value::as_str).ok_or_else(|| tera::Error::msg("url() needs path=\"…md\""))?;
         urls.get(path)
             .map(|u| tera::Value::String(u.clone()))
             .ok_or_else(|| tera::Error::msg(format!("url(path=\"{path}\"): there is no content/{path}")))

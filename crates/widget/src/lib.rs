@@ -20,7 +20,8 @@ impl Vraagbaak {
     /// Answers a question as JSON (`{"urgent":…,"answers":[…],"termen":[…]}`);
     /// `doelgroep` is `"ouders"`, `"jongeren"` or `""` for everyone.
     pub fn ask(&self, vraag: &str, doelgroep: &str) -> String {
-        let doelgroep = Some(doelgroep).filter(|d| !d.is_empty());
+        // The component sends only the words of its own choices; another word asks for everyone.
+        let doelgroep = doelgroep.parse().ok();
         let antwoord = self.0.ask(vraag, doelgroep, MAX_ANSWERS);
         serde_json::to_string(&antwoord).unwrap_or_else(|_| r#"{"urgent":false,"answers":[],"termen":[]}"#.into())
     }

@@ -305,11 +305,7 @@ fn suppress(
 }
 
 /// The members that share atoms (directly or through a relation), each with its relations.
-fn components(
-    cells: &[Cell],
-    members: &[usize],
-    identities: &[Relation],
-) -> Vec<Component> {
+fn components(cells: &[Cell], members: &[usize], identities: &[Relation]) -> Vec<Component> {
     let mut ouder: HashMap<u32, u32> = HashMap::new();
     fn root(ouder: &mut HashMap<u32, u32>, a: u32) -> u32 {
         let mut r = a;
@@ -342,8 +338,7 @@ fn components(
         join(&mut ouder, &mut cells[*c].atoms.iter().copied());
     }
     let geraakt: BTreeSet<u32> = members.iter().flat_map(|c| cells[*c].atoms.iter().copied()).collect();
-    let relevant: Vec<&Relation> =
-        identities.iter().filter(|r| r.iter().any(|(a, _)| geraakt.contains(a))).collect();
+    let relevant: Vec<&Relation> = identities.iter().filter(|r| r.iter().any(|(a, _)| geraakt.contains(a))).collect();
     for relatie in &relevant {
         join(&mut ouder, &mut relatie.iter().map(|(a, _)| *a));
     }

@@ -8,8 +8,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::{
-    datum, doelgroep_titel, onderwerp, periode, termen_woord, trend_woord, Aantal, DoelgroepPlan, Plan, Reeks,
-    Veelgevraagd,
+    datum, doelgroep_titel, onderwerp, periode, termen_woord, trend_woord, Aantal, DoelgroepPlan, Plan, Reeks, Veelgevraagd,
 };
 use crate::error::Error;
 use crate::gebeurtenis::thema_label;
@@ -202,16 +201,12 @@ fn doelgroep(plan: &Plan, d: &DoelgroepPlan) -> DoelgroepView {
             d.woorden_zonder_antwoord.iter().take(RIJEN).map(|w| vec![w.term.clone(), w.aantal.to_string()]),
         ));
     }
-    view.urgent_grafiek =
-        Some(kolommen(plan, &format!("Dringende vragen per week van {klein}."), &[("dringend", &d.urgent)]));
+    view.urgent_grafiek = Some(kolommen(plan, &format!("Dringende vragen per week van {klein}."), &[("dringend", &d.urgent)]));
     view.urgent_tabel = Some(week_tabel(plan, &format!("Dringende vragen per week, {klein}"), &[("Dringend", &d.urgent)]));
     let kanalen: Vec<(String, Aantal)> = d.kanalen.iter().map(|k| (k.kanaal.label().to_owned(), k.totaal)).collect();
     view.kanalen_staven = Some(staven(&kanalen, "balie", "Vragen per kanaal."));
-    view.kanalen_tabel = Some(tabel(
-        "Vragen per kanaal",
-        &["Kanaal", "Vragen"],
-        kanalen.iter().map(|(k, n)| vec![k.clone(), n.to_string()]),
-    ));
+    view.kanalen_tabel =
+        Some(tabel("Vragen per kanaal", &["Kanaal", "Vragen"], kanalen.iter().map(|(k, n)| vec![k.clone(), n.to_string()])));
     view
 }
 

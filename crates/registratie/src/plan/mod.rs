@@ -608,12 +608,9 @@ impl Model {
                     figures.derived(periode, Stage::Period);
                 }
                 let mut series = |filter: &dyn Fn(&VraagAtoom) -> bool| {
-                    let atomen: Vec<(usize, u32)> =
-                        vs.iter().filter(|(k, _, _)| filter(k)).map(|(k, a, _)| (k.2, *a)).collect();
+                    let atomen: Vec<(usize, u32)> = vs.iter().filter(|(k, _, _)| filter(k)).map(|(k, a, _)| (k.2, *a)).collect();
                     let per_week = (0..weken.len())
-                        .map(|w| {
-                            figures.figure(atomen.iter().filter(|(ww, _)| *ww == w).map(|(_, a)| *a), Stage::Week(w))
-                        })
+                        .map(|w| figures.figure(atomen.iter().filter(|(ww, _)| *ww == w).map(|(_, a)| *a), Stage::Week(w)))
                         .collect();
                     SeriesFigures { totaal: figures.figure(atomen.iter().map(|(_, a)| *a), Stage::Period), per_week }
                 };
@@ -630,8 +627,7 @@ impl Model {
                 for (k, a, aantal) in &vs {
                     for (naam, doel) in [(&k.4, &mut per_thema), (&k.5, &mut per_pagina)] {
                         if !naam.is_empty() {
-                            let (atomen, reeks) =
-                                doel.entry(naam.as_str()).or_insert_with(|| (Vec::new(), vec![0; weken.len()]));
+                            let (atomen, reeks) = doel.entry(naam.as_str()).or_insert_with(|| (Vec::new(), vec![0; weken.len()]));
                             atomen.push(*a);
                             reeks[k.2] += aantal;
                         }

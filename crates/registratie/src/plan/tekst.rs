@@ -68,7 +68,6 @@ fn lijst(t: &mut String, kop: &str, items: &[Veelgevraagd]) {
 }
 
 fn per_week(plan: &Plan, reeks: &Reeks) -> String {
-    let weken: Vec<String> =
-        plan.weken.iter().zip(&reeks.per_week).map(|(w, n)| format!("wk{} {n}", w.nummer)).collect();
+    let weken: Vec<String> = plan.weken.iter().zip(&reeks.per_week).map(|(w, n)| format!("wk{} {n}", w.nummer)).collect();
     weken.join(", ")
 }

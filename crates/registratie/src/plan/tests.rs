@@ -28,9 +28,8 @@ fn voorbeeld_rows() -> Rows {
     let v = vocabulaire();
     let dag = Dag::constant(2026, 11, 25);
     let vraag = |json: &str| Gebeurtenis::Vraag(Vraag::from_json(json.as_bytes(), &v).unwrap());
-    let driftbuien = vraag(
-        r#"{"doelgroep": "ouders", "pagina": "/ouders/gedrag/driftbuien/", "urgent": false, "termen": ["pest"]}"#,
-    );
+    let driftbuien =
+        vraag(r#"{"doelgroep": "ouders", "pagina": "/ouders/gedrag/driftbuien/", "urgent": false, "termen": ["pest"]}"#);
     let gat = vraag(r#"{"doelgroep": "jongeren", "pagina": null, "urgent": true, "termen": ["schuld", "zakgeld"]}"#);
     let nee = Gebeurtenis::Feedback(
         Feedback::from_json(br#"{"pagina": "/contact/", "geholpen": false, "bron": "pagina"}"#, &v).unwrap(),
@@ -167,7 +166,10 @@ fn rounding_to_five_keeps_the_pattern() {
     let afgerond = PlanOptions { afronden: true, ..PlanOptions::default() };
     let plan = plan_of(voorbeeld_rows(), Dag::constant(2026, 11, 30), &afgerond).unwrap();
     let ouders = &plan.doelgroepen[0];
-    assert_eq!((ouders.vragen.totaal, ouders.online.totaal, ouders.balie.totaal), (Aantal::Getal(25), Aantal::Getal(15), Aantal::Getal(5)));
+    assert_eq!(
+        (ouders.vragen.totaal, ouders.online.totaal, ouders.balie.totaal),
+        (Aantal::Getal(25), Aantal::Getal(15), Aantal::Getal(5))
+    );
     assert_eq!(ouders.vragen.per_week[10], Aantal::Getal(20));
     assert_eq!(ouders.vragen.per_week[11], Aantal::Klein);
     assert!(plan.afgerond && plan.tekst().contains("afgerond op 5"));
@@ -247,10 +249,7 @@ fn the_report_is_self_contained_and_shows_no_small_numbers() {
     }
     assert!(html.contains("<svg viewBox"));
     assert!(html.contains("<caption>Vragen per week, ouders</caption>"));
-    assert!(
-        html.contains("<th scope=\"row\">week 48 (vanaf 23 november 2026)</th><td class=\"getal\">&lt;5</td>"),
-        "{html}"
-    );
+    assert!(html.contains("<th scope=\"row\">week 48 (vanaf 23 november 2026)</th><td class=\"getal\">&lt;5</td>"), "{html}");
     assert!(html.contains("<th scope=\"row\">schuld + zakgeld</th><td class=\"getal\">7</td>"));
     assert!(html.contains("Minder dan 5 vragen in deze periode"), "onbekend has none");
     assert!(!html.contains(">3<") && !html.contains(">2<"), "small figures leak");
@@ -265,13 +264,8 @@ const SITES: [&str; 2] = ["a", "b"];
 const WEKEN: i64 = 3;
 /// Theme and page of a question (a desk question by theme has no page; an online question
 /// without an answer has neither).
-const ONDERWERPEN: [(&str, &str); 5] = [
-    ("gedrag", "/ouders/gedrag/driftbuien/"),
-    ("gedrag", ""),
-    ("geld", "/jongeren/geld/zakgeld/"),
-    ("", "/contact/"),
-    ("", ""),
-];
+const ONDERWERPEN: [(&str, &str); 5] =
+    [("gedrag", "/ouders/gedrag/driftbuien/"), ("gedrag", ""), ("geld", "/jongeren/geld/zakgeld/"), ("", "/contact/"), ("", "")];
 const TERMSETS: [&str; 4] = ["", "koorts", "koorts pest", "schuld"];
 
 #[derive(Debug, Clone)]
@@ -368,8 +362,15 @@ impl Atomen {
             waarde.1 += aantal;
         };
         for (s, aantal) in rows.vragen.iter().filter(|(s, _)| s.dag >= van) {
-            let sleutel =
-                (s.site.clone(), s.doelgroep, week(s.dag), s.kanaal == Kanaal::Online, s.thema.clone(), s.pagina.clone(), s.urgent);
+            let sleutel = (
+                s.site.clone(),
+                s.doelgroep,
+                week(s.dag),
+                s.kanaal == Kanaal::Online,
+                s.thema.clone(),
+                s.pagina.clone(),
+                s.urgent,
+            );
             let nieuw = !atomen.vragen.contains_key(&sleutel);
             nummer(atomen.vragen.entry(sleutel).or_default(), nieuw, *aantal);
         }
@@ -580,4 +581,3 @@ proptest! {
         check_no_hidden_figure_is_solvable(rows, later.weken.first().map(|w| w.maandag))?;
     }
 }
-

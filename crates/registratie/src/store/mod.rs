@@ -322,8 +322,7 @@ mod tests {
     #[test]
     fn desk_registration_refuses_the_future_and_unknown_themes() {
         let dir = tempfile::tempdir().unwrap();
-        let vocabulaire =
-            Vocabulaire::from_json(r#"{"termen": [], "paginas": [], "themas": ["gedrag"]}"#, "v.json").unwrap();
+        let vocabulaire = Vocabulaire::from_json(r#"{"termen": [], "paginas": [], "themas": ["gedrag"]}"#, "v.json").unwrap();
         let db = sqlite(&dir.path().join("t.db"));
         let gedrag = || Onderwerp::Thema("gedrag".into());
         let morgen = crate::today().tomorrow().unwrap();
@@ -341,23 +340,20 @@ mod tests {
 
     fn gebeurtenis() -> impl Strategy<Value = Gebeurtenis> {
         let termen = prop::sample::subsequence(vec!["koorts", "pest", "schuld", "slap", "zakgeld"], 0..=5);
-        let pagina = prop::option::of(prop::sample::select(vec![
-            "/contact/",
-            "/ouders/gedrag/driftbuien/",
-            "/jongeren/geld/zakgeld/",
-        ]));
+        let pagina =
+            prop::option::of(prop::sample::select(vec!["/contact/", "/ouders/gedrag/driftbuien/", "/jongeren/geld/zakgeld/"]));
         let vraag = (prop::sample::select(vec!["ouders", "jongeren", "onbekend"]), pagina, any::<bool>(), termen)
             .prop_map(|(d, p, u, t)| vraag_json(d, p, u, &t));
-        let feedback =
-            (prop::sample::select(vec!["/contact/", "/jongeren/geld/zakgeld/"]), any::<bool>(), any::<bool>())
-                .prop_map(|(pagina, geholpen, widget)| {
-                    let bron = if widget { Bron::Widget } else { Bron::Pagina };
-                    Gebeurtenis::Feedback(Feedback { pagina: pagina.into(), geholpen, bron })
-                });
+        let feedback = (prop::sample::select(vec!["/contact/", "/jongeren/geld/zakgeld/"]), any::<bool>(), any::<bool>())
+            .prop_map(|(pagina, geholpen, widget)| {
+                let bron = if widget { Bron::Widget } else { Bron::Pagina };
+                Gebeurtenis::Feedback(Feedback { pagina: pagina.into(), geholpen, bron })
+            });
         prop_oneof![3 => vraag, 1 => feedback]
     }
 
-    type Verwacht = (HashMap<(String, Dag, Doelgroep, String), u64>, HashMap<(Doelgroep, String), u64>, HashMap<String, (u64, u64)>);
+    type Verwacht =
+        (HashMap<(String, Dag, Doelgroep, String), u64>, HashMap<(Doelgroep, String), u64>, HashMap<String, (u64, u64)>);
 
     /// Adds random batches to `db` and checks that the rows read back are exactly their sum.
     pub(crate) fn random_batches_are_counted_exactly_in(db: &Database, batches: &[Vec<(u8, u8, Gebeurtenis)>]) {
@@ -373,7 +369,10 @@ mod tests {
                     telling.tel(site, dag, g);
                     match g {
                         Gebeurtenis::Vraag(v) => {
-                            *verwacht.0.entry((site.into(), dag, v.doelgroep, v.pagina.clone().unwrap_or_default())).or_default() += 1;
+                            *verwacht
+                                .0
+                                .entry((site.into(), dag, v.doelgroep, v.pagina.clone().unwrap_or_default()))
+                                .or_default() += 1;
                             if v.pagina.is_none() {
                                 *verwacht.1.entry((v.doelgroep, v.termen.join(" "))).or_default() += 1;
                             }

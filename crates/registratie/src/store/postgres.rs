@@ -38,8 +38,7 @@ struct Upserts {
 /// one round trip, in key order.
 fn upsert_sql(tabel: &str, sleutel: &[(&str, &str)]) -> String {
     let kolommen: Vec<&str> = sleutel.iter().map(|(k, _)| *k).collect();
-    let arrays: Vec<String> =
-        sleutel.iter().enumerate().map(|(i, (_, soort))| format!("${}::{soort}[]", i + 1)).collect();
+    let arrays: Vec<String> = sleutel.iter().enumerate().map(|(i, (_, soort))| format!("${}::{soort}[]", i + 1)).collect();
     let volgorde: Vec<String> = (1..=sleutel.len()).map(|i| i.to_string()).collect();
     format!(
         "INSERT INTO {tabel} ({}, aantal) SELECT * FROM unnest({}, ${}::int8[]) ORDER BY {} \
@@ -74,12 +73,8 @@ impl PostgresStore {
     }
 
     async fn version(&self) -> Result<Option<i64>, Error> {
-        let bestaat: bool = self
-            .client
-            .query_one("SELECT to_regclass('cjg_versie') IS NOT NULL", &[])
-            .await
-            .map_err(|e| self.error(e))?
-            .get(0);
+        let bestaat: bool =
+            self.client.query_one("SELECT to_regclass('cjg_versie') IS NOT NULL", &[]).await.map_err(|e| self.error(e))?.get(0);
         if !bestaat {
             return Ok(None);
         }
@@ -156,10 +151,9 @@ impl PostgresStore {
             async move { self.client.query(sql, &[van, tot]).await.map_err(|e| self.error(e)) }
         };
         let mut rows = Rows::default();
-        for rij in query(
-            "SELECT site, dag, kanaal, doelgroep, thema, pagina, urgent, aantal FROM vragen WHERE dag >= $1 AND dag <= $2",
-        )
-        .await?
+        for rij in
+            query("SELECT site, dag, kanaal, doelgroep, thema, pagina, urgent, aantal FROM vragen WHERE dag >= $1 AND dag <= $2")
+                .await?
         {
             let sleutel = VraagSleutel {
                 site: rij.get(0),
@@ -195,7 +189,9 @@ impl PostgresStore {
     }
 
     fn parse<T: std::str::FromStr>(&self, tekst: &str) -> Result<T, Error> {
-        tekst.parse().map_err(|_| Error::ForeignDatabase { db: format!("{} (value {tekst:?})", redact(&self.url)), versie: VERSIE })
+        tekst
+            .parse()
+            .map_err(|_| Error::ForeignDatabase { db: format!("{} (value {tekst:?})", redact(&self.url)), versie: VERSIE })
     }
 
     pub async fn tokens(&self) -> Result<Vec<StoredToken>, Error> {

@@ -157,7 +157,9 @@ pub(crate) fn sqlite_from_1() -> String {
         sql.push_str(&format!("ALTER TABLE {} RENAME TO {oud};\n", table.naam));
         sql.push_str(&create_table(table, Dialect::Sqlite, table.naam));
         if table.naam == "toegang" {
-            sql.push_str(&format!("INSERT INTO toegang (naam, zout, hash, gemaakt) SELECT 'balie', zout, hash, dag FROM {oud};\n"));
+            sql.push_str(&format!(
+                "INSERT INTO toegang (naam, zout, hash, gemaakt) SELECT 'balie', zout, hash, dag FROM {oud};\n"
+            ));
         } else {
             let kolommen: Vec<&str> = table.kolommen.iter().skip(1).map(|(kolom, _, _)| *kolom).collect();
             sql.push_str(&format!(

@@ -75,10 +75,8 @@ impl SqliteStore {
         let migratie = match versie {
             VERSIE => return Ok(()),
             0 => {
-                let tabellen: i64 = self
-                    .conn
-                    .query_row("SELECT count(*) FROM sqlite_schema", [], |rij| rij.get(0))
-                    .map_err(|e| self.error(e))?;
+                let tabellen: i64 =
+                    self.conn.query_row("SELECT count(*) FROM sqlite_schema", [], |rij| rij.get(0)).map_err(|e| self.error(e))?;
                 if tabellen > 0 {
                     return Err(Error::ForeignDatabase { db: naam(), versie });
                 }
@@ -92,8 +90,7 @@ impl SqliteStore {
 
     fn has_tables_of_layout_1(&self) -> Result<bool, Error> {
         let mut stmt = self.conn.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").map_err(|e| self.error(e))?;
-        let namen: Vec<String> =
-            stmt.query_map([], |rij| rij.get(0)).and_then(Iterator::collect).map_err(|e| self.error(e))?;
+        let namen: Vec<String> = stmt.query_map([], |rij| rij.get(0)).and_then(Iterator::collect).map_err(|e| self.error(e))?;
         Ok(schema::table_names().all(|tabel| namen.iter().any(|n| n == tabel)))
     }
 
@@ -140,9 +137,7 @@ impl SqliteStore {
                 )
                 .map_err(fout)?;
             for (s, aantal) in &telling.onbeantwoord {
-                onbeantwoord
-                    .execute(params![s.site, dag_text(s.dag), s.doelgroep.as_str(), s.termen, aantal])
-                    .map_err(fout)?;
+                onbeantwoord.execute(params![s.site, dag_text(s.dag), s.doelgroep.as_str(), s.termen, aantal]).map_err(fout)?;
             }
             let mut feedback = tx
                 .prepare_cached(
@@ -260,10 +255,7 @@ impl SqliteStore {
 
     pub fn revoke_token(&mut self, naam: &str, dag: Dag) -> Result<u64, Error> {
         self.conn
-            .execute(
-                "UPDATE toegang SET ingetrokken = ?2 WHERE naam = ?1 AND ingetrokken IS NULL",
-                params![naam, dag_text(dag)],
-            )
+            .execute("UPDATE toegang SET ingetrokken = ?2 WHERE naam = ?1 AND ingetrokken IS NULL", params![naam, dag_text(dag)])
             .map(|n| n as u64)
             .map_err(|e| self.error(e))
     }
@@ -275,7 +267,5 @@ fn fout(pad: &Path, bron: rusqlite::Error) -> Error {
 
 /// A value the tables hold as text (a day, a doelgroep, a channel), read back.
 fn parse<T: std::str::FromStr>(tekst: &str) -> rusqlite::Result<T> {
-    tekst
-        .parse()
-        .map_err(|_| rusqlite::Error::InvalidParameterName(format!("unexpected value {tekst:?} in the counts")))
+    tekst.parse().map_err(|_| rusqlite::Error::InvalidParameterName(format!("unexpected value {tekst:?} in the counts")))
 }

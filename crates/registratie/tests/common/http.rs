@@ -40,8 +40,7 @@ impl Verbinding {
 
     /// Sends one request and reads its answer. `headers` come after Host and Content-Length.
     pub fn vraag(&mut self, methode: &str, pad: &str, headers: &[(&str, &str)], body: &[u8]) -> io::Result<Antwoord> {
-        let mut verzoek =
-            format!("{methode} {pad} HTTP/1.1\r\nHost: {}\r\nContent-Length: {}\r\n", self.adres, body.len());
+        let mut verzoek = format!("{methode} {pad} HTTP/1.1\r\nHost: {}\r\nContent-Length: {}\r\n", self.adres, body.len());
         for (naam, waarde) in headers {
             verzoek.push_str(&format!("{naam}: {waarde}\r\n"));
         }

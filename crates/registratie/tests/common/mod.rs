@@ -194,9 +194,7 @@ pub fn term_telling(db: &Database, term: &str) -> i64 {
 
 /// A question event's JSON.
 pub fn vraag(termen: &[&str]) -> Vec<u8> {
-    serde_json::json!({"doelgroep": "ouders", "pagina": null, "urgent": false, "termen": termen})
-        .to_string()
-        .into_bytes()
+    serde_json::json!({"doelgroep": "ouders", "pagina": null, "urgent": false, "termen": termen}).to_string().into_bytes()
 }
 
 /// `$CJG_BIN`, or the `cjg` in the running test's profile folder (target/debug/cjg under

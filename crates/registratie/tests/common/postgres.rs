@@ -90,7 +90,13 @@ pub fn server() -> &'static PgServer {
             .expect("sh runs");
         let mut regel = String::new();
         BufReader::new(child.stdout.take().unwrap()).read_line(&mut regel).unwrap();
-        assert_eq!(regel.trim(), "ready", "PostgreSQL did not start; see {}.initdb.log and {}/server.log", data.display(), data.display());
+        assert_eq!(
+            regel.trim(),
+            "ready",
+            "PostgreSQL did not start; see {}.initdb.log and {}/server.log",
+            data.display(),
+            data.display()
+        );
         let mut watch = child.stdin.take().unwrap();
         let _ = watch.flush();
         PgServer { port, _watch: Mutex::new(watch), _watcher: Mutex::new(child) }
