@@ -42,7 +42,7 @@ pub fn build(
     let documents = documents(&site);
     let index = timings.measure("index", || build_index(&documents, &rules))?;
     let vocabulaire = vocabulaire(&index, &documents)?;
-    let mut assets = widget::assets();
+    let mut assets = widget::assets()?;
     assets.push(Asset { name: INDEX_ASSET.to_string(), bytes: index, precompressed: None });
     site.build(output, assets, vec![vocabulaire], cache, timings)?;
     Ok(site)

@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use cjg_registratie::{Aantal, Tellingen};
 use cjg_common::Doelgroep;
+use cjg_registratie::{Aantal, Tellingen};
 use cjg_site::Site;
 
 use crate::error::CliError;

@@ -23,6 +23,9 @@ pub enum CliError {
     /// The server could not start.
     #[error("{}", self.message(Taal::Nl))]
     Serve(std::io::Error),
+    /// This `cjg` was compiled before the widget was built, so it cannot build a site.
+    #[error("{}", self.message(Taal::Nl))]
+    NoWidget,
     /// Collecting, registering or planning failed.
     #[error("{}", self.message(Taal::Nl))]
     Registratie(#[from] cjg_registratie::Error),
@@ -50,6 +53,10 @@ impl CliError {
             CliError::NotBuilt(what) => {
                 format!("{what}: {}", taal.kies("bouw de site eerst met `cjg build`", "build the site first with `cjg build`"))
             }
+            CliError::NoWidget => taal.kies(
+                "Deze cjg is gemaakt zonder de vragenbox (widget/dist ontbreekt). Bouw de widget met `./dev widget` en bouw cjg daarna opnieuw (`cargo build --release -p cjg`); `./dev serve` doet beide.",
+                "This cjg was compiled without the question widget (widget/dist is missing). Build it with `./dev widget`, then build cjg again (`cargo build --release -p cjg`); `./dev serve` does both.",
+            ),
             CliError::Serve(e) => format!("{} {e}", taal.kies("Kan niet serveren:", "Cannot serve:")),
             CliError::Registratie(e) => format!("{} {e}", taal.kies("Registratie:", "Registration:")),
         }

@@ -2,9 +2,9 @@
 //! name, so browsers may cache them forever, and precompressed `.br`/`.gz` copies beside them.
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::Write;
 use std::sync::{Arc, Mutex};
 
+use cjg_compress::{compress, Compressed, Effort};
 use rayon::prelude::*;
 
 use crate::error::SiteError;
@@ -18,16 +18,7 @@ pub struct Asset {
     /// The file's content.
     pub bytes: Vec<u8>,
     /// Compressed copies made earlier; `None` compresses during the build.
-    pub precompressed: Option<Precompressed>,
-}
-
-/// Compressed copies of an asset.
-#[derive(Debug, Clone)]
-pub struct Precompressed {
-    /// The gzip copy.
-    pub gzip: Vec<u8>,
-    /// The brotli copy.
-    pub brotli: Vec<u8>,
+    pub precompressed: Option<Compressed>,
 }
 
 /// The published URL of each asset, by its stable name; templates see it as `assets`.
@@ -37,7 +28,7 @@ pub type AssetUrls = BTreeMap<String, String>;
 /// brotli at its best setting takes a second or more for the widget's WebAssembly.
 #[derive(Debug, Default)]
 pub struct AssetCache {
-    compressed: Mutex<HashMap<u64, Arc<Precompressed>>>,
+    compressed: Mutex<HashMap<u64, Arc<Compressed>>>,
     fast: bool,
 }
 
@@ -50,17 +41,17 @@ impl AssetCache {
         AssetCache { fast: true, ..AssetCache::default() }
     }
 
-    fn get_or_compress(&self, hash: u64, bytes: &[u8]) -> Arc<Precompressed> {
+    fn get_or_compress(&self, hash: u64, bytes: &[u8]) -> Arc<Compressed> {
         if let Some(found) = self.compressed.lock().unwrap_or_else(|e| e.into_inner()).get(&hash) {
             return found.clone();
         }
         // Brotli's best quality costs seconds per megabyte; big files get nearly as small at 9.
-        let (gzip_level, brotli_quality) = match (self.fast, bytes.len()) {
-            (true, _) => (1, 1),
-            (false, 0..=BROTLI_BEST_UP_TO) => (9, 11),
-            (false, _) => (9, 9),
+        let effort = match (self.fast, bytes.len()) {
+            (true, _) => Effort::Fast,
+            (false, 0..=BROTLI_BEST_UP_TO) => Effort::Best,
+            (false, _) => Effort::Good,
         };
-        let made = Arc::new(Precompressed { gzip: gzip(bytes, gzip_level), brotli: brotli(bytes, brotli_quality) });
+        let made = Arc::new(compress(bytes, effort));
         self.compressed.lock().unwrap_or_else(|e| e.into_inner()).insert(hash, made.clone());
         made
     }
@@ -98,20 +89,6 @@ pub fn write(assets: &[Asset], staging: &Staging, cache: &AssetCache) -> Result<
         staging.write(&format!("{file}.gz"), &compressed.gzip)?;
         staging.write(&format!("{file}.br"), &compressed.brotli)
     })
-}
-
-fn gzip(bytes: &[u8], level: u32) -> Vec<u8> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(level));
-    // Writing into a Vec cannot fail.
-    encoder.write_all(bytes).expect("gzip into memory");
-    encoder.finish().expect("gzip into memory")
-}
-
-fn brotli(bytes: &[u8], quality: i32) -> Vec<u8> {
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality, lgwin: 22, ..Default::default() };
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("brotli into memory");
-    out
 }
 
 #[cfg(test)]
