@@ -182,6 +182,20 @@ fn home_page_lists_the_themes_in_order() {
 ///   ARIA 1.1, which tidy 5.6's attribute list predates. Other proprietary attributes still
 ///   fail, so a misspelt `aria-*` or an invented attribute is caught.
 #[test]
+fn urls_in_the_html_are_readable() {
+    let site = BuiltSite::build(example_root());
+    let mut problems = Vec::new();
+    for path in site.files_with_extension("html").into_iter().chain(site.files_with_extension("xml")) {
+        let text = std::fs::read_to_string(site.public().join(&path)).expect("readable file");
+        if let Some(at) = text.find("&#x2F;") {
+            problems.push(format!("{}: an escaped slash: …{}…", path.display(), &text[at.saturating_sub(40)..at + 6]));
+        }
+    }
+    assert!(site.files_with_extension("html").len() > 50);
+    assert_none("escaped slashes", &problems);
+}
+
+#[test]
 fn every_page_is_valid_html5() {
     let site = BuiltSite::build(example_root());
     let mut problems = Vec::new();

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use cjg_common::escape_html;
 use tera::Tera;
 use walkdir::WalkDir;
 
@@ -25,6 +26,7 @@ pub fn load(dir: &Path) -> Result<Tera, SiteError> {
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
     tera.add_template_files(files).map_err(|e| template_error("", &e))?;
     Ok(tera)
 }
