@@ -25,6 +25,7 @@ pub use readability::{flesch_douma, syllables};
 pub use signals::findings as signal_findings;
 pub use vorm::Aanspreekvorm;
 
+use cjg_common::Dag;
 use cjg_site::Site;
 
 /// What to check besides the always-on checks.
@@ -32,8 +33,8 @@ use cjg_site::Site;
 pub struct Options {
     /// Pages whose `updated` is older than this many days get advice.
     pub max_age_days: i64,
-    /// Today, as days since 1970-01-01.
-    pub today: i64,
+    /// Today (`cjg_common::today()`, or a fixed day in tests).
+    pub today: Dag,
     /// Also request every external link (needs the network).
     pub online: bool,
 }

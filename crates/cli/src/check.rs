@@ -29,11 +29,7 @@ pub fn run(root: &Path, args: &CheckArgs, taal: Taal) -> Result<bool, CliError> 
     let findings = match build::build(root, &scratch.path().join("public"), None, &AssetCache::default(), &mut Timings::default())
     {
         Ok(site) => {
-            let today = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| (d.as_secs() / 86_400) as i64)
-                .unwrap_or(0);
-            let options = Options { max_age_days: args.max_age_days, today, online: args.online };
+            let options = Options { max_age_days: args.max_age_days, today: cjg_common::today(), online: args.online };
             let rules = Rules::load(&site.content_dir())?;
             let validation = cross_validate(&build::documents(&site), &rules, if args.signalen { FOLDS } else { 1 });
             if args.signalen {

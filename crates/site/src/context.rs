@@ -1,6 +1,6 @@
 //! What templates see: pages, sections and their summaries as plain serialisable values.
 
-use cjg_common::Doelgroep;
+use cjg_common::{dutch_date, Doelgroep};
 use serde::Serialize;
 
 use crate::front_matter::Aanbod;
@@ -121,7 +121,7 @@ impl<'a> Contexts<'a> {
             vragen: &fm.vragen,
             bron: &fm.bron,
             updated: fm.updated_iso(),
-            updated_nl: date.map(|d| dutch_date(d.year, d.month, d.day)),
+            updated_nl: date.map(dutch_date),
             content: &page.rendered.html,
             toc: &page.rendered.headings,
             word_count: page.rendered.text.split_whitespace().count(),
@@ -129,25 +129,5 @@ impl<'a> Contexts<'a> {
             pages: summary.pages,
             subsections: summary.subsections,
         }
-    }
-}
-
-const MONTHS: [&str; 12] =
-    ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-
-/// `25 november 2026`.
-pub fn dutch_date(year: u16, month: u8, day: u8) -> String {
-    let name = MONTHS.get(usize::from(month).saturating_sub(1)).copied().unwrap_or("?");
-    format!("{day} {name} {year}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::dutch_date;
-
-    #[test]
-    fn dates_in_dutch() {
-        assert_eq!(dutch_date(2026, 11, 5), "5 november 2026");
-        assert_eq!(dutch_date(2027, 1, 31), "31 januari 2027");
     }
 }

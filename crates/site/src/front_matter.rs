@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use cjg_common::Doelgroep;
+use cjg_common::{Dag, Doelgroep};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{FrontMatterProblem, Location, SiteError};
@@ -94,14 +94,15 @@ pub struct FrontMatter {
 }
 
 impl FrontMatter {
-    /// The day of `updated`, if it has one.
-    pub fn updated_date(&self) -> Option<toml::value::Date> {
-        self.updated.as_ref().and_then(|d| d.date)
+    /// The day of `updated`, if it has one (TOML has checked that it is a real date).
+    pub fn updated_date(&self) -> Option<Dag> {
+        let date = self.updated.as_ref().and_then(|d| d.date)?;
+        Dag::new(i16::try_from(date.year).ok()?, i8::try_from(date.month).ok()?, i8::try_from(date.day).ok()?).ok()
     }
 
     /// `updated` as `2026-11-25`.
     pub fn updated_iso(&self) -> Option<String> {
-        self.updated_date().map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
+        self.updated_date().map(|d| d.to_string())
     }
 }
 

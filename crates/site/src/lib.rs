@@ -26,6 +26,6 @@ pub use front_matter::{Aanbod, FrontMatter};
 pub use hulplijnen::{parse as parse_hulplijnen, tel, Hulplijn};
 pub use library::{Kind, Library, Page};
 pub use markdown::Heading;
-pub use scaffold::{civil_from_days, new_entry, today, NewKind};
+pub use scaffold::{new_entry, today, NewKind};
 pub use site::{OutputFile, Site};
 pub use timings::Timings;

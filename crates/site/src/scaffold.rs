@@ -72,25 +72,9 @@ pub fn new_entry(root: &Path, path: &str, kind: NewKind, today: &str) -> Result<
     Ok(PathBuf::from(relative))
 }
 
-/// Today's date as `YYYY-MM-DD` (UTC), for `updated`.
+/// Today's date in the Netherlands as `YYYY-MM-DD`, for `updated`.
 pub fn today() -> String {
-    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() / 86_400).unwrap_or(0);
-    let (y, m, d) = civil_from_days(days as i64);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
-pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
+    cjg_common::today().to_string()
 }
 
 #[cfg(test)]
@@ -116,11 +100,5 @@ mod tests {
         let made = new_entry(dir.path(), "jongeren/school", NewKind::Section, "2026-11-25").unwrap();
         let text = std::fs::read_to_string(dir.path().join(&made)).unwrap();
         assert!(front_matter::split(&text, &made).is_ok(), "{text}");
-    }
-
-    #[test]
-    fn dates_from_days() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_417), (2025, 11, 25));
     }
 }
