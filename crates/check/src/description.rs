@@ -4,12 +4,7 @@
 use cjg_site::{Kind, Page, Site};
 
 use crate::finding::{Finding, Soort};
-
-/// Words that end in a full stop without ending a sentence, lower case.
-const ABBREVIATIONS: &[&str] = &[
-    "bijv.", "bv.", "ca.", "dhr.", "dr.", "e.d.", "enz.", "etc.", "evt.", "excl.", "incl.", "jl.", "max.", "mevr.", "min.",
-    "mr.", "nr.", "ong.", "resp.", "st.", "tel.", "vs.", "zgn.",
-];
+use crate::text::sentence_ends;
 
 /// Advice for pages whose `description` has more than one sentence, on the `description` line.
 pub fn check(site: &Site) -> Vec<Finding> {
@@ -47,41 +42,14 @@ fn field_line(text: &str, field: &str) -> Option<usize> {
     None
 }
 
-/// The number of sentences of `text`: a sentence ends with `.`, `!` or `?` (and maybe a closing
-/// quote or bracket), then a space, then a capital or a digit, unless the word is an abbreviation.
-/// A full stop inside a number (`1.000`, `9.00 uur`) has no space after it and ends nothing.
+/// The number of sentences of `text`, where [`sentence_ends`] says.
 pub fn sentence_count(text: &str) -> usize {
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.is_empty() {
         return 0;
     }
-    let ends = words.windows(2).filter(|pair| ends_sentence(pair[0]) && starts_sentence(pair[1])).count();
+    let ends = words.windows(2).filter(|pair| sentence_ends(pair[0], Some(pair[1]))).count();
     1 + ends
-}
-
-fn ends_sentence(word: &str) -> bool {
-    let bare = word.trim_end_matches([')', '"', '\'', '”', '’']);
-    if !bare.ends_with(['.', '!', '?']) {
-        return false;
-    }
-    !is_abbreviation(bare)
-}
-
-/// `bijv.` and the like from the list, and letters with full stops between them: `o.a.`, `d.w.z.`.
-fn is_abbreviation(word: &str) -> bool {
-    let lower = word.trim_start_matches(['(', '"', '\'', '“', '‘']).to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
-        return true;
-    }
-    let parts: Vec<&str> = lower.strip_suffix('.').unwrap_or(&lower).split('.').collect();
-    parts.len() >= 2 && parts.iter().all(|p| (1..=3).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic))
-}
-
-fn starts_sentence(word: &str) -> bool {
-    word.trim_start_matches(['(', '"', '\'', '“', '‘', '„'])
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 #[cfg(test)]

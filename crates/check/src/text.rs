@@ -64,10 +64,11 @@ pub fn sentences(page: &Page) -> Vec<Sentence> {
     sentences
 }
 
-/// Splits `text` at `.`, `!`, `?` and `:` followed by a space, keeping the start line.
+/// Splits `text` where [`sentence_ends`] says, and after a `:`, keeping the start line.
 fn split_sentences(line: usize, text: &str, out: &mut Vec<Sentence>) {
     let mut words = Vec::new();
-    for token in text.split_whitespace() {
+    let mut tokens = text.split_whitespace().peekable();
+    while let Some(token) = tokens.next() {
         // Web and e-mail addresses are names, not words to read.
         let inner = token.trim_end_matches(['.', ',', '!', '?', ':', ';', ')']);
         if inner.contains(['.', '@', '/']) {
@@ -77,13 +78,46 @@ fn split_sentences(line: usize, text: &str, out: &mut Vec<Sentence>) {
         if !word.is_empty() && word.chars().any(char::is_alphabetic) {
             words.push(word);
         }
-        if token.ends_with(['.', '!', '?', ':']) && !words.is_empty() {
+        let ends = token.ends_with(':') || sentence_ends(token, tokens.peek().copied());
+        if ends && !words.is_empty() {
             out.push(Sentence { line, words: std::mem::take(&mut words) });
         }
     }
     if !words.is_empty() {
         out.push(Sentence { line, words });
     }
+}
+
+/// Words that end in a full stop without ending a sentence, lower case.
+const ABBREVIATIONS: &[&str] = &[
+    "bijv.", "bv.", "ca.", "dhr.", "dr.", "e.d.", "enz.", "etc.", "evt.", "excl.", "incl.", "jl.", "max.", "mevr.", "min.",
+    "mr.", "nr.", "ong.", "resp.", "st.", "tel.", "vs.", "zgn.",
+];
+
+/// Whether a sentence ends after `word`, with `next` (if any) the word that follows: `word` ends
+/// with `.`, `!` or `?` (and maybe a closing quote or bracket), is no abbreviation, and `next`
+/// starts with a capital or a digit. A full stop inside a number (`1.000`, `9.00 uur`) has no
+/// space after it and ends nothing.
+pub fn sentence_ends(word: &str, next: Option<&str>) -> bool {
+    let bare = word.trim_end_matches([')', '"', '\'', '”', '’']);
+    bare.ends_with(['.', '!', '?']) && !is_abbreviation(bare) && next.is_none_or(starts_sentence)
+}
+
+/// `bijv.` and the like from the list, and letters with full stops between them: `o.a.`, `d.w.z.`.
+fn is_abbreviation(word: &str) -> bool {
+    let lower = word.trim_start_matches(['(', '"', '\'', '“', '‘']).to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    let parts: Vec<&str> = lower.strip_suffix('.').unwrap_or(&lower).split('.').collect();
+    parts.len() >= 2 && parts.iter().all(|p| (1..=3).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic))
+}
+
+fn starts_sentence(word: &str) -> bool {
+    word.trim_start_matches(['(', '"', '\'', '“', '‘', '„'])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Every `http(s)://` link of the page.
