@@ -9,7 +9,6 @@ use cjg_site::{Kind, Site};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::finding::{Finding, Soort};
-use crate::text::line_in;
 
 /// A heading on more pages than this gets advice.
 const MAX_HEADING_PAGES: usize = 5;
@@ -36,7 +35,7 @@ pub fn check(site: &Site) -> Vec<Finding> {
     let mut closings = Vec::new();
     for page in &pages {
         let (page_headings, closing) = parts(&page.markdown);
-        let at = |part: Part| (page.shown.as_path(), line_in(&page.markdown, page.body_line, part.offset), part);
+        let at = |part: Part| (page.shown.as_path(), page.line_at(part.offset), part);
         headings.extend(page_headings.into_iter().map(at));
         closings.extend(closing.map(at));
     }

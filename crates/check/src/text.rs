@@ -21,16 +21,6 @@ pub struct Link {
     pub url: String,
 }
 
-fn line_of(page: &Page, offset: usize) -> usize {
-    line_in(&page.markdown, page.body_line, offset)
-}
-
-/// The line of the source file at byte `offset` of `markdown`, a body that starts on `body_line`.
-pub fn line_in(markdown: &str, body_line: usize, offset: usize) -> usize {
-    let end = offset.min(markdown.len());
-    body_line + markdown.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count()
-}
-
 /// The sentences of paragraphs, list items and table cells (not headings or code).
 pub fn sentences(page: &Page) -> Vec<Sentence> {
     let mut sentences = Vec::new();
@@ -46,7 +36,7 @@ pub fn sentences(page: &Page) -> Vec<Sentence> {
             Event::Start(Tag::Heading { .. }) => in_heading = true,
             Event::End(TagEnd::Heading(_)) => in_heading = false,
             Event::Text(t) if !in_heading => {
-                let entry = current.get_or_insert_with(|| (line_of(page, range.start), String::new()));
+                let entry = current.get_or_insert_with(|| (page.line_at(range.start), String::new()));
                 entry.1.push_str(&t);
             }
             Event::SoftBreak | Event::HardBreak => {
@@ -128,7 +118,7 @@ pub fn external_links(page: &Page) -> Vec<Link> {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
                 if dest_url.starts_with("http://") || dest_url.starts_with("https://") =>
             {
-                Some(Link { line: line_of(page, range.start), url: dest_url.to_string() })
+                Some(Link { line: page.line_at(range.start), url: dest_url.to_string() })
             }
             _ => None,
         })

@@ -12,7 +12,7 @@ use walkdir::WalkDir;
 use crate::error::{BuildErrors, FrontMatterProblem, LinkProblem, Location, SiteError};
 use crate::front_matter::{self, FrontMatter};
 use crate::markdown::{self, Rendered};
-use crate::source::read_text;
+use crate::source::{line_of_offset, read_text};
 
 /// Whether an entry is a section (`_index.md`) or a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +51,11 @@ pub struct Page {
 }
 
 impl Page {
+    /// The line of the source file on which byte `offset` of [`Page::markdown`] stands.
+    pub fn line_at(&self, offset: usize) -> usize {
+        self.body_line - 1 + line_of_offset(&self.markdown, offset)
+    }
+
     /// The folder-derived theme: the slug of the section the page is in.
     pub fn thema(&self) -> Option<&str> {
         if let Some(thema) = &self.front_matter.thema {
@@ -349,6 +354,15 @@ mod tests {
         let crumbs: Vec<_> = library.ancestors(a).iter().map(|p| p.url.as_str()).collect();
         assert_eq!(crumbs, ["/", "/ouders/"]);
         assert_eq!(a.thema(), Some("ouders"));
+    }
+
+    #[test]
+    fn an_offset_in_the_body_is_a_line_of_the_file() {
+        // The body starts on line 5, after four lines of front matter.
+        let (_dir, library) = site(&[("a.md", "+++\ntitle = \"A\"\ndescription = \"B.\"\n+++\nEerst\n\nwat jij wilt")]);
+        let library = library.unwrap();
+        let page = library.get("a.md").unwrap();
+        assert_eq!((page.line_at(0), page.line_at(page.markdown.find("jij").unwrap())), (5, 7));
     }
 
     #[test]
