@@ -6,10 +6,9 @@
 //! says fired); the other gives the widget an answer by hand, to pin the ordering itself.
 
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-use cjg_tests::{cjg_binary, example_root, Browser, BuiltSite, Server};
+use cjg_tests::{ask_json, example_root, Browser, BuiltSite, Server};
 use fantoccini::Locator;
 use serde_json::{json, Value};
 
@@ -73,16 +72,7 @@ fn expected_order(file_order: &[Value], soorten: &[String]) -> Vec<String> {
 
 /// What fired natively, as editors see it with `cjg ask --json`.
 fn native_soorten(public: &Path, vraag: &str) -> Vec<String> {
-    let out = Command::new(cjg_binary())
-        .arg("--root")
-        .arg(example_root())
-        .args(["ask", "--json", "--output"])
-        .arg(public)
-        .arg(vraag)
-        .output()
-        .expect("cjg runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let answer: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let answer = ask_json(public, &[vraag], None).remove(0);
     serde_json::from_value(answer["soorten"].clone()).unwrap_or_default()
 }
 

@@ -7,41 +7,15 @@
 //! question caught but one (see [`MISSED_AT_MOST`]), at most two false alarms over their
 //! ordinary ones together.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
-use cjg_tests::{cjg_binary, example_root, ontwikkelvragen, risico, risico_breed, vragen, BuiltSite, Half, Vraag};
+use cjg_tests::{ask_json, example_root, ontwikkelvragen, risico, risico_breed, vragen, BuiltSite, Half, Vraag};
 use serde_json::Value;
-
-/// The answers to many questions at once: `cjg ask --json -` reads one question per line.
-fn ask_all(public: &Path, questions: &[&str]) -> Vec<Value> {
-    let mut child = Command::new(cjg_binary())
-        .arg("--root")
-        .arg(example_root())
-        .args(["ask", "--json", "--output"])
-        .arg(public)
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("cjg runs");
-    let mut stdin = child.stdin.take().expect("stdin is piped");
-    let input = questions.join("\n") + "\n";
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()).expect("cjg reads its questions"));
-    let out = child.wait_with_output().expect("cjg answers");
-    writer.join().expect("the questions were written");
-    assert!(out.status.success(), "cjg ask -: {}", String::from_utf8_lossy(&out.stderr));
-    let answers: Vec<Value> =
-        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("JSON per line")).collect();
-    assert_eq!(answers.len(), questions.len(), "one answer per question");
-    answers
-}
 
 /// MRR@5 and recall@3 of a question set, with the questions not answered first.
 fn measure(public: &Path, questions: &[Vraag]) -> (f64, f64, Vec<String>) {
     let texts: Vec<&str> = questions.iter().map(|q| q.vraag.as_str()).collect();
-    let answers = ask_all(public, &texts);
+    let answers = ask_json(public, &texts, None);
     let mut reciprocal = 0.0;
     let mut in_top_3 = 0;
     let mut misses = Vec::new();
@@ -107,7 +81,7 @@ fn risk_sets_every_signal_caught_at_most_two_false_alarms() {
     for (name, set) in &sets {
         let questions: Vec<&str> = set.iter().map(|r| r.vraag.as_str()).collect();
         let (mut caught, mut urgent) = (0, 0);
-        for (r, answer) in set.iter().zip(ask_all(site.public(), &questions)) {
+        for (r, answer) in set.iter().zip(ask_json(site.public(), &questions, None)) {
             let flagged = answer["urgent"].as_bool() == Some(true);
             match (r.urgent, flagged) {
                 (true, true) => caught += 1,
@@ -173,7 +147,7 @@ fn own_risk_sentences_with_rules_and_classifier_together() {
     ];
     let site = BuiltSite::build(example_root());
     let questions: Vec<&str> = urgent.iter().chain(&ordinary).copied().collect();
-    let answers = ask_all(site.public(), &questions);
+    let answers = ask_json(site.public(), &questions, None);
     let flagged = |i: usize| answers[i]["urgent"].as_bool() == Some(true);
     let missed: Vec<&str> = (0..urgent.len()).filter(|&i| !flagged(i)).map(|i| questions[i]).collect();
     let alarms: Vec<String> = (urgent.len()..questions.len())

@@ -5,10 +5,9 @@
 //! stores nothing.
 
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-use cjg_tests::{cjg_binary, example_root, loaded_urls, off_loopback, risico, storage, vragen, Browser, BuiltSite, Server};
+use cjg_tests::{ask_json, example_root, loaded_urls, off_loopback, risico, storage, vragen, Browser, BuiltSite, Server};
 use fantoccini::Locator;
 use serde_json::Value;
 
@@ -27,14 +26,7 @@ const READ: &str = "const w = document.querySelector('cjg-vraag');
 
 /// The native engine's answer, as editors see it with `cjg ask --json`.
 fn native(public: &Path, vraag: &str, doelgroep: Option<&str>) -> Value {
-    let mut command = Command::new(cjg_binary());
-    command.arg("--root").arg(example_root()).args(["ask", "--json", "--output"]).arg(public);
-    if let Some(d) = doelgroep {
-        command.args(["--doelgroep", d]);
-    }
-    let out = command.arg(vraag).output().expect("cjg runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    ask_json(public, &[vraag], doelgroep).remove(0)
 }
 
 fn native_urls(answer: &Value) -> Vec<String> {

@@ -12,7 +12,7 @@ mod server;
 mod site;
 
 pub use axe::{axe_violations, Violation, ViolationNode, WCAG21_AA};
-pub use binary::cjg_binary;
+pub use binary::{ask_json, cjg_binary};
 pub use browser::Browser;
 pub use files::copy_dir;
 pub use ports::{free_port, wait_until_listening};

@@ -5,24 +5,9 @@ use std::path::{Path, PathBuf};
 
 use cjg_common::{Doelgroep, Taal};
 use cjg_search::{Engine, MAX_ANSWERS};
-use serde::Serialize;
 
 use crate::build::INDEX_ASSET;
 use crate::error::CliError;
-
-#[derive(Serialize)]
-struct Answer<'a> {
-    url: &'a str,
-    title: &'a str,
-    score: f32,
-}
-
-#[derive(Serialize)]
-struct Output<'a> {
-    urgent: bool,
-    soorten: &'a [String],
-    answers: Vec<Answer<'a>>,
-}
 
 /// Loads the index from `public` and answers `vraag` for `doelgroep` (or everyone); with
 /// `vraag` = `-`, every line of standard input is a question (with `--json`: one JSON line each).
@@ -59,12 +44,8 @@ pub fn run(
 fn answer(engine: &Engine, vraag: &str, doelgroep: Option<Doelgroep>, json: bool, taal: Taal) {
     let antwoord = engine.ask(vraag, doelgroep, MAX_ANSWERS);
     if json {
-        let output = Output {
-            urgent: antwoord.urgent,
-            soorten: &antwoord.soorten,
-            answers: antwoord.answers.iter().map(|h| Answer { url: &h.url, title: &h.title, score: h.score }).collect(),
-        };
-        println!("{}", serde_json::to_string(&output).expect("plain data serialises"));
+        // The widget's own JSON, so that a test of `cjg ask --json` tests what the browser gets.
+        println!("{}", serde_json::to_string(&antwoord).expect("plain data serialises"));
         return;
     }
     if antwoord.urgent {

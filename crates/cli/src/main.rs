@@ -65,7 +65,7 @@ enum Command {
         /// Only pages for ouders, jongeren or professionals (and pages for everyone).
         #[arg(long, value_parser = doelgroep)]
         doelgroep: Option<Doelgroep>,
-        /// Prints {"urgent": bool, "soorten": […], "answers": [{"url", "title", "score"}]}.
+        /// Prints the widget's JSON: {"urgent": bool, "soorten": […], "answers": [{"url", "title", "description", "score"}], "termen": […]}.
         #[arg(long)]
         json: bool,
         /// Shows how each word was understood and why each answer scored.
