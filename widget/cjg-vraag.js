@@ -51,14 +51,47 @@ const TEKST = {
   ja: 'Ja',
   nee: 'Nee',
   bedankt: 'Bedankt! Zo weten we welke antwoorden beter moeten.',
+  bedanktPagina: "Bedankt! Zo weten we welke pagina's beter moeten.",
   mislukt: 'Dat lukte niet. Probeer het later nog eens.',
 };
 
 /** The most known words one question is counted with (the counter refuses more). */
 const MAX_TERMEN = 12;
 
-/** Whether the browser asks not to be tracked: then nothing is counted. */
+/** Whether the browser asks not to be tracked: then nothing is counted, here or on the page. */
 const nietVolgen = navigator.globalPrivacyControl === true || navigator.doNotTrack === '1';
+
+/**
+ * Posts an event to a site's counter (`teller`, ending in `/`): the one place that sends
+ * anything, for the question box and for the page's "Heeft dit antwoord je geholpen?".
+ * No cookies, no referrer; a failure only means one count less.
+ */
+function stuur(teller, pad, gegevens) {
+  return fetch(new URL(pad, teller), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(gegevens),
+    credentials: 'omit',
+    referrerPolicy: 'no-referrer',
+    keepalive: true,
+  }).then((antwoord) => antwoord.ok, () => false);
+}
+
+/** The feedback form under an answer page (`[data-feedback]`): shown only when counting is allowed. */
+function paginaFeedback(formulier) {
+  if (nietVolgen || !formulier.dataset.endpoint) return;
+  formulier.hidden = false;
+  const dank = formulier.querySelector('[role=status]');
+  const knoppen = [...formulier.querySelectorAll('button')];
+  for (const knop of knoppen) {
+    knop.addEventListener('click', async () => {
+      for (const k of knoppen) k.disabled = true;
+      const teller = formulier.dataset.endpoint.replace(/\/?$/, '/');
+      const gelukt = await stuur(teller, 'v1/feedback', { pagina: formulier.dataset.pagina, geholpen: knop.value === 'ja', bron: 'pagina' });
+      dank.textContent = gelukt ? TEKST.bedanktPagina : TEKST.mislukt;
+    });
+  }
+}
 
 let volgnummer = 0;
 
@@ -109,7 +142,11 @@ function hulpVooraan(blok, soorten) {
 
 class CjgVraag extends HTMLElement {
   connectedCallback() {
-    if (this.invoer) return; // moved in the DOM: already built
+    if (this.invoer) {
+      // Moved in the DOM: already built; only the page's listeners come back.
+      this.luisterNaarPagina();
+      return;
+    }
     const id = `cjg-vraag-${++volgnummer}`;
     this.sjablonen = {
       urgent: this.querySelector('template[data-slot="urgent"]'),
@@ -178,8 +215,19 @@ class CjgVraag extends HTMLElement {
     this.bijVerbergen = () => {
       if (document.visibilityState === 'hidden') this.telGevraagd();
     };
+    this.luisterNaarPagina();
+  }
+
+  /** Leaving the page counts a question that was asked; added once per connection. */
+  luisterNaarPagina() {
     window.addEventListener('pagehide', this.bijVertrek);
     document.addEventListener('visibilitychange', this.bijVerbergen);
+  }
+
+  /** Removed from the page: removes what `connectedCallback` added outside the box. */
+  disconnectedCallback() {
+    window.removeEventListener('pagehide', this.bijVertrek);
+    document.removeEventListener('visibilitychange', this.bijVerbergen);
   }
 
   // --- Counting: when a question counts. -------------------------------------------------
@@ -240,16 +288,9 @@ class CjgVraag extends HTMLElement {
   }
   // --- End of counting. -------------------------------------------------------------------
 
-  /** Posts an event to the site's counter; a failure only means one count less. */
+  /** Posts an event to this box's counter. */
   stuur(pad, gegevens) {
-    return fetch(new URL(pad, this.teller), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(gegevens),
-      credentials: 'omit',
-      referrerPolicy: 'no-referrer',
-      keepalive: true,
-    }).then((antwoord) => antwoord.ok, () => false);
+    return stuur(this.teller, pad, gegevens);
   }
 
   /** "Heeft dit antwoord je geholpen?" under the answers, about the best one. */
@@ -379,3 +420,4 @@ class CjgVraag extends HTMLElement {
 }
 
 if (!customElements.get('cjg-vraag')) customElements.define('cjg-vraag', CjgVraag);
+for (const formulier of document.querySelectorAll('[data-feedback]')) paginaFeedback(formulier);
