@@ -11,6 +11,9 @@
 
 use std::collections::HashMap;
 
+#[cfg(any(test, feature = "index"))]
+use rayon::prelude::*;
+
 use crate::error::Error;
 
 /// The knobs of training, each with its effect; [`Default`] is tuned by 10-fold
@@ -217,23 +220,30 @@ impl Classifier {
         let urgent = labels.iter().filter(|u| **u).count().max(1) as f32;
         let ordinary = (labels.len() as f32 - urgent).max(1.0);
         // Both classes weigh the same in total, however many examples each has.
-        let (bias, weights) =
-            logistic(&vectors, &labels, |i| if labels[i] { ordinary / urgent } else { 1.0 }, settings.epochs, settings);
-        let (scale, weights) = prune(&weights, settings.keep, false);
-
+        let urgent_or_not = || {
+            let (bias, weights) =
+                logistic(&vectors, &labels, |i| if labels[i] { ordinary / urgent } else { 1.0 }, settings.epochs, settings);
+            let (scale, weights) = prune(&weights, settings.keep, false);
+            (bias, scale, weights)
+        };
+        // Which kind, learnt from the urgent examples only. Each model is trained on its own, so
+        // they are trained side by side with the first and the result does not depend on the order.
         let urgent_only: Vec<usize> = (0..samples.len()).filter(|&i| labels[i]).collect();
         let urgent_vectors: Vec<Vec<(u32, f32)>> = urgent_only.iter().map(|&i| vectors[i].clone()).collect();
-        let kind_models = kinds
-            .iter()
-            .map(|kind| {
-                let of_kind: Vec<bool> = urgent_only.iter().map(|&i| samples[i].kind == Some(*kind)).collect();
-                let share = of_kind.iter().filter(|k| **k).count().max(1) as f32 / of_kind.len().max(1) as f32;
-                let weight_of = |i: usize| if of_kind[i] { 1.0 - share } else { share };
-                let (_, weights) = logistic(&urgent_vectors, &of_kind, weight_of, settings.kind_epochs, settings);
-                let (scale, weights) = prune(&weights, settings.keep_per_kind, true);
-                KindWeights { name: kind.to_string(), scale, weights }
-            })
-            .collect();
+        let which_kind = || {
+            kinds
+                .par_iter()
+                .map(|kind| {
+                    let of_kind: Vec<bool> = urgent_only.iter().map(|&i| samples[i].kind == Some(*kind)).collect();
+                    let share = of_kind.iter().filter(|k| **k).count().max(1) as f32 / of_kind.len().max(1) as f32;
+                    let weight_of = |i: usize| if of_kind[i] { 1.0 - share } else { share };
+                    let (_, weights) = logistic(&urgent_vectors, &of_kind, weight_of, settings.kind_epochs, settings);
+                    let (scale, weights) = prune(&weights, settings.keep_per_kind, true);
+                    KindWeights { name: kind.to_string(), scale, weights }
+                })
+                .collect()
+        };
+        let ((bias, scale, weights), kind_models) = rayon::join(urgent_or_not, which_kind);
         let cut = (settings.threshold / (1.0 - settings.threshold)).ln();
         Classifier { bias, cut, scale, weights, kinds: kind_models }
     }
