@@ -28,7 +28,7 @@ use crate::vocabulary::Vocabulary;
 /// merging and gives a smaller bundle than several.
 const WRITER_MEMORY: usize = 100_000_000;
 
-/// Indexes the pages and returns the index bundle (see [`crate::bundle`]) with the
+/// Indexes the pages and returns the index bundle (its layout is described in `bundle.rs`) with the
 /// vocabulary, the site's slice of the Dutch lexicon and the rules, ready to be written as
 /// one file and read by [`crate::Engine::from_bytes`].
 pub fn build_index(docs: &[Document], rules: &Rules) -> Result<Vec<u8>, Error> {
