@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use cjg_registratie::{read_sites, Dag, Database, Doelgroep, Kanaal, Onderwerp, Vocabulaire, DEFAULT_SITE};
+use cjg_common::Doelgroep;
+use cjg_registratie::{read_sites, Dag, Database, Kanaal, Onderwerp, Vocabulaire, DEFAULT_SITE};
 
 use crate::error::CliError;
 
@@ -19,9 +20,9 @@ pub struct Args {
     /// How the questions came in: loket, telefoon, chat or e-mail.
     #[arg(long, required = true)]
     kanaal: Option<Kanaal>,
-    /// Who asked: ouders, jongeren or onbekend.
-    #[arg(long, required = true)]
-    doelgroep: Option<Doelgroep>,
+    /// Who asked: ouders, jongeren, professionals or onbekend.
+    #[arg(long, required = true, value_parser = asker)]
+    doelgroep: Option<Asker>,
     /// The theme they were about, like gedrag.
     #[arg(long, conflicts_with = "pagina", required_unless_present = "pagina")]
     thema: Option<String>,
@@ -122,6 +123,15 @@ pub fn run(root: &Path, args: Args) -> Result<(), CliError> {
     cjg_registratie::register(&db, &site_id, &vocabulaire, kanaal, doelgroep, onderwerp, args.aantal, dag)?;
     eprintln!("registered {} question(s) on {dag}", args.aantal);
     Ok(())
+}
+
+/// Who asked; none when not chosen. An alias, because clap reads `Option<Option<T>>` as a flag
+/// with an optional value.
+type Asker = Option<Doelgroep>;
+
+/// A `--doelgroep` value: a doelgroep, or `onbekend`.
+fn asker(word: &str) -> Result<Asker, cjg_registratie::InvalidEvent> {
+    cjg_registratie::parse_doelgroep(word)
 }
 
 fn missing(wat: &str) -> ! {

@@ -31,8 +31,8 @@ pub enum InvalidEvent {
     /// A theme the site does not have.
     #[error("onbekend thema \"{0}\" / unknown theme \"{0}\"")]
     UnknownThema(String),
-    /// A doelgroep other than ouders, jongeren, onbekend.
-    #[error("onbekende doelgroep \"{0}\": kies ouders, jongeren of onbekend / unknown doelgroep \"{0}\": choose ouders, jongeren or onbekend")]
+    /// A doelgroep other than ouders, jongeren, professionals, onbekend.
+    #[error("onbekende doelgroep \"{0}\": kies {of} / unknown doelgroep \"{0}\": choose {or}", of = crate::doelgroep::choices("of"), or = crate::doelgroep::choices("or"))]
     UnknownDoelgroep(String),
     /// A channel other than the desk's four (or "online" where only the desk's are allowed).
     #[error("onbekend kanaal \"{0}\": kies loket, telefoon, chat of e-mail / unknown channel \"{0}\": choose loket, telefoon, chat or e-mail")]

@@ -144,7 +144,7 @@ fn doelgroep(plan: &Plan, d: &DoelgroepPlan) -> DoelgroepView {
     let titel = doelgroep_titel(d.doelgroep);
     let klein = titel.to_lowercase();
     let mut view = DoelgroepView {
-        id: d.doelgroep.as_str(),
+        id: crate::doelgroep::word(d.doelgroep),
         titel,
         te_weinig: d.vragen.totaal.zichtbaar().is_none_or(|n| n < Aantal::DREMPEL),
         samenvatting: format!("{} vragen: {} online en {} bij de balie.", d.vragen.totaal, d.online.totaal, d.balie.totaal),

@@ -6,11 +6,13 @@
 
 use std::time::Duration;
 
+use cjg_common::Doelgroep;
 use tokio_postgres::error::SqlState;
 use tokio_postgres::{Client, NoTls, Statement};
 
 use super::schema::{self, Dialect, VERSIE};
 use super::{dag_text, redact, Rows, StoredToken};
+use crate::doelgroep;
 use crate::error::Error;
 use crate::telling::{FeedbackSleutel, OnbeantwoordSleutel, Telling, VraagSleutel};
 use crate::Dag;
@@ -159,7 +161,7 @@ impl PostgresStore {
                 site: rij.get(0),
                 dag: self.parse(rij.get(1))?,
                 kanaal: self.parse(rij.get(2))?,
-                doelgroep: self.parse(rij.get(3))?,
+                doelgroep: self.asker(rij.get(3))?,
                 thema: rij.get(4),
                 pagina: rij.get(5),
                 urgent: rij.get(6),
@@ -170,7 +172,7 @@ impl PostgresStore {
             let sleutel = OnbeantwoordSleutel {
                 site: rij.get(0),
                 dag: self.parse(rij.get(1))?,
-                doelgroep: self.parse(rij.get(2))?,
+                doelgroep: self.asker(rij.get(2))?,
                 termen: rij.get(3),
             };
             rows.onbeantwoord.push((sleutel, uncount(rij.get(4))));
@@ -189,9 +191,16 @@ impl PostgresStore {
     }
 
     fn parse<T: std::str::FromStr>(&self, tekst: &str) -> Result<T, Error> {
-        tekst
-            .parse()
-            .map_err(|_| Error::ForeignDatabase { db: format!("{} (value {tekst:?})", redact(&self.url)), versie: VERSIE })
+        tekst.parse().map_err(|_| self.unexpected(tekst))
+    }
+
+    /// A doelgroep as the tables hold it (`onbekend`: not chosen), read back.
+    fn asker(&self, tekst: &str) -> Result<Option<Doelgroep>, Error> {
+        doelgroep::parse(tekst).ok_or_else(|| self.unexpected(tekst))
+    }
+
+    fn unexpected(&self, tekst: &str) -> Error {
+        Error::ForeignDatabase { db: format!("{} (value {tekst:?})", redact(&self.url)), versie: VERSIE }
     }
 
     pub async fn tokens(&self) -> Result<Vec<StoredToken>, Error> {
@@ -258,7 +267,7 @@ async fn commit(client: &Client, upserts: &Upserts, telling: &Telling) -> Result
         k[0].push(s.site.clone());
         k[1].push(dag_text(s.dag));
         k[2].push(s.kanaal.as_str().to_owned());
-        k[3].push(s.doelgroep.as_str().to_owned());
+        k[3].push(doelgroep::word(s.doelgroep).to_owned());
         k[4].push(s.thema.clone());
         k[5].push(s.pagina.clone());
         vragen.waar.push(s.urgent);
@@ -269,7 +278,7 @@ async fn commit(client: &Client, upserts: &Upserts, telling: &Telling) -> Result
         let k = &mut termen.tekst;
         k[0].push(s.site.clone());
         k[1].push(dag_text(s.dag));
-        k[2].push(s.doelgroep.as_str().to_owned());
+        k[2].push(doelgroep::word(s.doelgroep).to_owned());
         k[3].push(s.term.clone());
         termen.waar.push(s.beantwoord);
         termen.aantal.push(count(*aantal));
@@ -279,7 +288,7 @@ async fn commit(client: &Client, upserts: &Upserts, telling: &Telling) -> Result
         let k = &mut onbeantwoord.tekst;
         k[0].push(s.site.clone());
         k[1].push(dag_text(s.dag));
-        k[2].push(s.doelgroep.as_str().to_owned());
+        k[2].push(doelgroep::word(s.doelgroep).to_owned());
         k[3].push(s.termen.clone());
         onbeantwoord.aantal.push(count(*aantal));
     }

@@ -5,10 +5,12 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use cjg_common::Doelgroep;
 use rusqlite::{params, Connection, OpenFlags};
 
 use super::schema::{self, Dialect, VERSIE};
 use super::{dag_text, Rows, StoredToken};
+use crate::doelgroep;
 use crate::error::Error;
 use crate::telling::{FeedbackSleutel, OnbeantwoordSleutel, Telling, VraagSleutel};
 use crate::Dag;
@@ -111,7 +113,7 @@ impl SqliteStore {
                         s.site,
                         dag_text(s.dag),
                         s.kanaal.as_str(),
-                        s.doelgroep.as_str(),
+                        doelgroep::word(s.doelgroep),
                         s.thema,
                         s.pagina,
                         s.urgent,
@@ -127,7 +129,7 @@ impl SqliteStore {
                 .map_err(fout)?;
             for (s, aantal) in &telling.termen {
                 termen
-                    .execute(params![s.site, dag_text(s.dag), s.doelgroep.as_str(), s.term, s.beantwoord, aantal])
+                    .execute(params![s.site, dag_text(s.dag), doelgroep::word(s.doelgroep), s.term, s.beantwoord, aantal])
                     .map_err(fout)?;
             }
             let mut onbeantwoord = tx
@@ -137,7 +139,9 @@ impl SqliteStore {
                 )
                 .map_err(fout)?;
             for (s, aantal) in &telling.onbeantwoord {
-                onbeantwoord.execute(params![s.site, dag_text(s.dag), s.doelgroep.as_str(), s.termen, aantal]).map_err(fout)?;
+                onbeantwoord
+                    .execute(params![s.site, dag_text(s.dag), doelgroep::word(s.doelgroep), s.termen, aantal])
+                    .map_err(fout)?;
             }
             let mut feedback = tx
                 .prepare_cached(
@@ -165,7 +169,7 @@ impl SqliteStore {
                     site: rij.get(0)?,
                     dag: parse(&rij.get::<_, String>(1)?)?,
                     kanaal: parse(&rij.get::<_, String>(2)?)?,
-                    doelgroep: parse(&rij.get::<_, String>(3)?)?,
+                    doelgroep: asker(&rij.get::<_, String>(3)?)?,
                     thema: rij.get(4)?,
                     pagina: rij.get(5)?,
                     urgent: rij.get(6)?,
@@ -181,7 +185,7 @@ impl SqliteStore {
                 let sleutel = OnbeantwoordSleutel {
                     site: rij.get(0)?,
                     dag: parse(&rij.get::<_, String>(1)?)?,
-                    doelgroep: parse(&rij.get::<_, String>(2)?)?,
+                    doelgroep: asker(&rij.get::<_, String>(2)?)?,
                     termen: rij.get(3)?,
                 };
                 Ok((sleutel, rij.get(4)?))
@@ -265,7 +269,16 @@ fn fout(pad: &Path, bron: rusqlite::Error) -> Error {
     Error::Sqlite { pad: pad.to_owned(), bron }
 }
 
-/// A value the tables hold as text (a day, a doelgroep, a channel), read back.
+/// A value the tables hold as text (a day, a channel), read back.
 fn parse<T: std::str::FromStr>(tekst: &str) -> rusqlite::Result<T> {
-    tekst.parse().map_err(|_| rusqlite::Error::InvalidParameterName(format!("unexpected value {tekst:?} in the counts")))
+    tekst.parse().map_err(|_| unexpected(tekst))
+}
+
+/// A doelgroep as the tables hold it (`onbekend`: not chosen), read back.
+fn asker(tekst: &str) -> rusqlite::Result<Option<Doelgroep>> {
+    doelgroep::parse(tekst).ok_or_else(|| unexpected(tekst))
+}
+
+fn unexpected(tekst: &str) -> rusqlite::Error {
+    rusqlite::Error::InvalidParameterName(format!("unexpected value {tekst:?} in the counts"))
 }
