@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use cjg_search::{Engine, MAX_ANSWERS};
 use cjg_common::{Doelgroep, Taal};
+use cjg_search::{Engine, MAX_ANSWERS};
 use serde::Serialize;
 
 use crate::build::INDEX_ASSET;
@@ -26,7 +26,14 @@ struct Output<'a> {
 
 /// Loads the index from `public` and answers `vraag` for `doelgroep` (or everyone); with
 /// `vraag` = `-`, every line of standard input is a question (with `--json`: one JSON line each).
-pub fn run(public: &Path, vraag: &str, doelgroep: Option<Doelgroep>, json: bool, explain: bool, taal: Taal) -> Result<(), CliError> {
+pub fn run(
+    public: &Path,
+    vraag: &str,
+    doelgroep: Option<Doelgroep>,
+    json: bool,
+    explain: bool,
+    taal: Taal,
+) -> Result<(), CliError> {
     let engine = load(public)?;
     if explain {
         let explanation = engine.explain(vraag, doelgroep, MAX_ANSWERS);

@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use cjg_check::{Ernst, Finding, Options, Soort};
-use cjg_search::{cross_validate, Rules, Validation};
 use cjg_common::Taal;
+use cjg_search::{cross_validate, Rules, Validation};
 use cjg_site::{AssetCache, Location, Timings};
 
 use crate::build;

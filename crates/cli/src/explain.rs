@@ -1,8 +1,8 @@
 //! `cjg ask --explain`: how the widget understood a question and why each answer scored, for
 //! editors who want to see why a wrong page won and fix it in the content.
 
-use cjg_search::{Explanation, WordExplanation};
 use cjg_common::Taal;
+use cjg_search::{Explanation, WordExplanation};
 
 /// How much of an answer's score the printout lists per field and term.
 const MATCHES_SHOWN: usize = 8;
