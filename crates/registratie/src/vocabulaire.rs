@@ -1,15 +1,16 @@
 //! The built site's registration vocabulary (`public/registratie/vocabulaire.json`): the only
-//! terms, pages and themes an event may name. `cjg build` writes it; the collector and
-//! `cjg registreer` read it, from a file or from the published site's URL, so a word outside it
-//! can never reach the counts.
+//! terms, pages and themes an event may name, and each page's theme. `cjg build` writes it
+//! with [`Vocabulaire::to_json`]; the collector and `cjg registreer` read it, from a file or
+//! from the published site's URL, so a word outside it can never reach the counts. This type is
+//! the file's only definition.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, SystemTime};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 
@@ -20,7 +21,7 @@ pub const VOCABULAIRE_PAD: &str = "registratie/vocabulaire.json";
 const MAX_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The known terms (stems), page URLs and theme slugs of one built site.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Vocabulaire {
     /// Lower-case stems that the widget may send.
     pub termen: BTreeSet<String>,
@@ -28,9 +29,38 @@ pub struct Vocabulaire {
     pub paginas: BTreeSet<String>,
     /// Every theme slug, `gedrag`.
     pub themas: BTreeSet<String>,
+    /// Each page's theme as the site decided it (its front matter's `thema`, else its folder),
+    /// by URL; a page without a theme is not in it. Vocabularies of older builds lack it: then
+    /// a page's theme is the deepest folder of its URL that is a theme.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pagina_themas: Option<BTreeMap<String, String>>,
 }
 
 impl Vocabulaire {
+    /// The vocabulary of a site with these registration `termen` and these pages, each with
+    /// its URL and its theme (if any).
+    pub fn new(
+        termen: impl IntoIterator<Item = String>,
+        paginas: impl IntoIterator<Item = (String, Option<String>)>,
+    ) -> Vocabulaire {
+        let mut vocabulaire = Vocabulaire { termen: termen.into_iter().collect(), ..Vocabulaire::default() };
+        let mut pagina_themas = BTreeMap::new();
+        for (url, thema) in paginas {
+            if let Some(thema) = thema {
+                vocabulaire.themas.insert(thema.clone());
+                pagina_themas.insert(url.clone(), thema);
+            }
+            vocabulaire.paginas.insert(url);
+        }
+        vocabulaire.pagina_themas = Some(pagina_themas);
+        vocabulaire
+    }
+
+    /// The JSON of `registratie/vocabulaire.json`, as [`Vocabulaire::from_json`] reads it.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("sets and maps of strings serialise")
+    }
+
     /// Reads `registratie/vocabulaire.json` from the built site in `site`.
     pub fn from_site(site: &Path) -> Result<Vocabulaire, Error> {
         VocabulaireSource::File(site.join(VOCABULAIRE_PAD)).read()
@@ -41,10 +71,16 @@ impl Vocabulaire {
         serde_json::from_str(tekst).map_err(|e| Error::VocabulaireInvalid { bron_naam: bron.to_owned(), bron: e })
     }
 
-    /// The theme a page belongs to: the deepest folder of its URL that is a known theme, which is
-    /// how the site derives a page's theme when its front matter names none.
+    /// The theme a page belongs to, as the site decided it. In an older build's vocabulary,
+    /// without [`Vocabulaire::pagina_themas`]: the deepest folder of its URL that is a known
+    /// theme (how the site derives a theme when the front matter names none).
     pub fn thema_of(&self, pagina: &str) -> Option<&str> {
-        pagina.split('/').rev().filter(|deel| !deel.is_empty()).find_map(|deel| self.themas.get(deel).map(String::as_str))
+        match &self.pagina_themas {
+            Some(pagina_themas) => pagina_themas.get(pagina).map(String::as_str),
+            None => {
+                pagina.split('/').rev().filter(|deel| !deel.is_empty()).find_map(|deel| self.themas.get(deel).map(String::as_str))
+            }
+        }
     }
 }
 
@@ -162,6 +198,23 @@ mod tests {
             "v.json",
         )
         .unwrap()
+    }
+
+    #[test]
+    fn a_page_has_the_theme_the_site_gave_it_even_outside_that_folder() {
+        let paginas = [
+            ("/ouders/gedrag/driftbuien/".to_owned(), Some("gedrag".to_owned())),
+            ("/ouders/gedrag/zakgeld/".to_owned(), Some("geld".to_owned())),
+            ("/contact/".to_owned(), None),
+        ];
+        let gebouwd = Vocabulaire::new(["koorts".to_owned()], paginas);
+        let v = Vocabulaire::from_json(&gebouwd.to_json(), "v.json").unwrap();
+        assert_eq!(v, gebouwd, "what cjg build writes reads back the same");
+        assert_eq!(v.thema_of("/ouders/gedrag/zakgeld/"), Some("geld"), "front matter thema, not the folder");
+        assert_eq!(v.thema_of("/ouders/gedrag/driftbuien/"), Some("gedrag"));
+        assert_eq!(v.thema_of("/contact/"), None);
+        assert_eq!(v.themas.iter().map(String::as_str).collect::<Vec<_>>(), ["gedrag", "geld"]);
+        assert_eq!(v.paginas.len(), 3);
     }
 
     #[test]
