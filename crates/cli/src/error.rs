@@ -51,7 +51,7 @@ impl CliError {
                 format!("{what}: {}", taal.kies("bouw de site eerst met `cjg build`", "build the site first with `cjg build`"))
             }
             CliError::Serve(e) => format!("{} {e}", taal.kies("Kan niet serveren:", "Cannot serve:")),
-            CliError::Registratie(e) => format!("{} {e}", taal.kies("Registratie:", "Registration:")),
+            CliError::Registratie(e) => format!("{} {}", taal.kies("Registratie:", "Registration:"), e.bericht().in_taal(taal)),
         }
     }
 }

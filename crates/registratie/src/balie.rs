@@ -237,7 +237,7 @@ impl Invoer {
                 InvalidEvent::UnknownPagina(_) => {
                     ("pagina", "Deze pagina staat niet in de lijst. Kies een pagina uit de lijst.".to_owned())
                 }
-                andere => ("kanaal-loket", andere.to_string()),
+                andere => ("kanaal-loket", andere.bericht().nl),
             }]
         })
     }

@@ -68,7 +68,7 @@ impl Vocabulaire {
 
     /// Parses the vocabulary's JSON; `bron` names it in errors.
     pub fn from_json(tekst: &str, bron: &str) -> Result<Vocabulaire, Error> {
-        serde_json::from_str(tekst).map_err(|e| Error::VocabulaireInvalid { bron_naam: bron.to_owned(), bron: e })
+        serde_json::from_str(tekst).map_err(|source| Error::VocabulaireInvalid { source_name: bron.to_owned(), source })
     }
 
     /// The theme a page belongs to, as the site decided it. In an older build's vocabulary,
@@ -106,7 +106,7 @@ impl VocabulaireSource {
     /// Reads and parses the vocabulary (blocking: a file read or one HTTP GET).
     pub fn read(&self) -> Result<Vocabulaire, Error> {
         let naam = self.to_string();
-        let missing = |bron: String| Error::VocabulaireMissing { bron_naam: naam.clone(), bron };
+        let missing = |reason: String| Error::VocabulaireMissing { source_name: naam.clone(), reason };
         let tekst = match self {
             VocabulaireSource::File(pad) => std::fs::read_to_string(pad).map_err(|e| missing(e.to_string()))?,
             VocabulaireSource::Url(url) => {

@@ -347,7 +347,7 @@ impl Plan {
 
     /// Writes [`Plan::html`] to `pad`.
     pub fn write_html(&self, pad: &Path) -> Result<(), Error> {
-        std::fs::write(pad, self.html()?).map_err(|bron| Error::WriteReport { pad: pad.to_owned(), bron })
+        std::fs::write(pad, self.html()?).map_err(|source| Error::WriteReport { path: pad.to_owned(), source })
     }
 }
 

@@ -303,7 +303,7 @@ mod tests {
             )
             .unwrap();
         let db = sqlite(&pad);
-        assert!(matches!(block_on(Store::open_read_only(&db)), Err(Error::OldDatabase { versie: 1, .. })));
+        assert!(matches!(block_on(Store::open_read_only(&db)), Err(Error::OldDatabase { version: 1, .. })));
         let dag = Dag::constant(2026, 11, 2);
         block_on(async {
             let mut store = Store::open(&db).await?;

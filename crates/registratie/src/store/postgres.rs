@@ -64,14 +64,14 @@ impl PostgresStore {
         } else {
             let versie = store.version().await?;
             if versie != Some(VERSIE) {
-                return Err(Error::ForeignDatabase { db: redact(url), versie: versie.unwrap_or(0) });
+                return Err(Error::ForeignDatabase { db: redact(url), version: versie.unwrap_or(0) });
             }
         }
         Ok(store)
     }
 
     fn error(&self, bron: tokio_postgres::Error) -> Error {
-        Error::Postgres { db: redact(&self.url), bron }
+        Error::Postgres { db: redact(&self.url), source: bron }
     }
 
     async fn version(&self) -> Result<Option<i64>, Error> {
@@ -89,8 +89,8 @@ impl PostgresStore {
     /// refused rather than written into.
     async fn migrate(&mut self) -> Result<(), Error> {
         let db = redact(&self.url);
-        let tx = self.client.transaction().await.map_err(|bron| Error::Postgres { db: db.clone(), bron })?;
-        let fout = |bron| Error::Postgres { db: db.clone(), bron };
+        let tx = self.client.transaction().await.map_err(|source| Error::Postgres { db: db.clone(), source })?;
+        let fout = |source| Error::Postgres { db: db.clone(), source };
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATIE_SLOT]).await.map_err(fout)?;
         let rij = tx
             .query_one("SELECT to_regclass('cjg_versie') IS NOT NULL, to_regclass('vragen') IS NOT NULL", &[])
@@ -100,10 +100,10 @@ impl PostgresStore {
         if versie_tabel {
             let versie: i32 = tx.query_one("SELECT versie FROM cjg_versie", &[]).await.map_err(fout)?.get(0);
             if i64::from(versie) != VERSIE {
-                return Err(Error::ForeignDatabase { db: db.clone(), versie: versie.into() });
+                return Err(Error::ForeignDatabase { db: db.clone(), version: versie.into() });
             }
         } else if vragen_tabel {
-            return Err(Error::ForeignDatabase { db: db.clone(), versie: 0 });
+            return Err(Error::ForeignDatabase { db: db.clone(), version: 0 });
         } else {
             let sql = format!(
                 "{}CREATE TABLE cjg_versie (versie INTEGER NOT NULL);\nINSERT INTO cjg_versie VALUES ({VERSIE});",
@@ -200,7 +200,7 @@ impl PostgresStore {
     }
 
     fn unexpected(&self, tekst: &str) -> Error {
-        Error::ForeignDatabase { db: format!("{} (value {tekst:?})", redact(&self.url)), versie: VERSIE }
+        Error::ForeignDatabase { db: format!("{} (value {tekst:?})", redact(&self.url)), version: VERSIE }
     }
 
     pub async fn tokens(&self) -> Result<Vec<StoredToken>, Error> {
@@ -225,7 +225,7 @@ impl PostgresStore {
 
     pub async fn add_token(&mut self, token: &StoredToken) -> Result<(), Error> {
         let db = redact(&self.url);
-        let fout = |bron| Error::Postgres { db: db.clone(), bron };
+        let fout = |source| Error::Postgres { db: db.clone(), source };
         let tx = self.client.transaction().await.map_err(fout)?;
         let dag = dag_text(token.gemaakt);
         tx.execute("UPDATE toegang SET ingetrokken = $2 WHERE naam = $1 AND ingetrokken IS NULL", &[&token.naam, &dag])
@@ -363,7 +363,7 @@ const FEEDBACK: &[(&str, &str)] =
 /// Connects, and keeps the connection running on the current runtime.
 async fn connect(url: &str) -> Result<Client, Error> {
     let (client, verbinding) =
-        tokio_postgres::connect(url, NoTls).await.map_err(|bron| Error::Postgres { db: redact(url), bron })?;
+        tokio_postgres::connect(url, NoTls).await.map_err(|source| Error::Postgres { db: redact(url), source })?;
     tokio::spawn(async move {
         // An error here shows as a closed client at the next commit, which reconnects.
         let _ = verbinding.await;

@@ -53,8 +53,8 @@ impl SqliteStore {
             let versie = self.version()?;
             return match versie {
                 VERSIE => Ok(()),
-                1 => Err(Error::OldDatabase { db: naam(), versie }),
-                _ => Err(Error::ForeignDatabase { db: naam(), versie }),
+                1 => Err(Error::OldDatabase { db: naam(), version: versie }),
+                _ => Err(Error::ForeignDatabase { db: naam(), version: versie }),
             };
         }
         self.conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| self.error(e))?;
@@ -80,12 +80,12 @@ impl SqliteStore {
                 let tabellen: i64 =
                     self.conn.query_row("SELECT count(*) FROM sqlite_schema", [], |rij| rij.get(0)).map_err(|e| self.error(e))?;
                 if tabellen > 0 {
-                    return Err(Error::ForeignDatabase { db: naam(), versie });
+                    return Err(Error::ForeignDatabase { db: naam(), version: versie });
                 }
                 schema::create_tables(Dialect::Sqlite)
             }
             1 if self.has_tables_of_layout_1()? => schema::sqlite_from_1(),
-            _ => return Err(Error::ForeignDatabase { db: naam(), versie }),
+            _ => return Err(Error::ForeignDatabase { db: naam(), version: versie }),
         };
         self.conn.execute_batch(&format!("{migratie} PRAGMA user_version = {VERSIE};")).map_err(|e| self.error(e))
     }
@@ -266,7 +266,7 @@ impl SqliteStore {
 }
 
 fn fout(pad: &Path, bron: rusqlite::Error) -> Error {
-    Error::Sqlite { pad: pad.to_owned(), bron }
+    Error::Sqlite { path: pad.to_owned(), source: bron }
 }
 
 /// A value the tables hold as text (a day, a channel), read back.
