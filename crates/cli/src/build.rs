@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use cjg_registratie::{Vocabulaire, VOCABULAIRE_PAD};
+use cjg_registratie::{Vocabulaire, VOCABULAIRE_PATH};
 use cjg_search::{build_index, Document, Rules};
 use cjg_site::{Asset, AssetCache, Kind, OutputFile, Page, Site, Timings};
 
@@ -52,7 +52,7 @@ pub fn build(
 fn vocabulaire(termen: Vec<String>, documents: &[Document]) -> OutputFile {
     let paginas = documents.iter().map(|d| (d.url.clone(), d.thema.clone()));
     let bytes = Vocabulaire::new(termen, paginas).to_json().into_bytes();
-    OutputFile { path: VOCABULAIRE_PAD.to_string(), bytes }
+    OutputFile { path: VOCABULAIRE_PATH.to_string(), bytes }
 }
 
 /// Builds the site at `root` into `output`; with `show_timings`, prints each phase's duration.

@@ -210,7 +210,7 @@ impl Vraag {
             }
             termen.insert(term);
         }
-        let pagina = bericht.pagina.map(|pagina| bekende_pagina(pagina, vocabulaire)).transpose()?;
+        let pagina = bericht.pagina.map(|pagina| known_pagina(pagina, vocabulaire)).transpose()?;
         Ok(Vraag {
             kanaal: Kanaal::Online,
             doelgroep: bericht.doelgroep,
@@ -240,7 +240,7 @@ impl Vraag {
             Onderwerp::Thema(thema) if vocabulaire.themas.contains(&thema) => (Some(thema), None),
             Onderwerp::Thema(thema) => return Err(InvalidEvent::UnknownThema(thema)),
             Onderwerp::Pagina(pagina) => {
-                let pagina = bekende_pagina(pagina, vocabulaire)?;
+                let pagina = known_pagina(pagina, vocabulaire)?;
                 (vocabulaire.thema_of(&pagina).map(str::to_owned), Some(pagina))
             }
         };
@@ -252,11 +252,11 @@ impl Feedback {
     /// Parses and checks the `/v1/feedback` body.
     pub fn from_json(body: &[u8], vocabulaire: &Vocabulaire) -> Result<Feedback, InvalidEvent> {
         let bericht: FeedbackBericht = parse(body)?;
-        Ok(Feedback { pagina: bekende_pagina(bericht.pagina, vocabulaire)?, geholpen: bericht.geholpen, bron: bericht.bron })
+        Ok(Feedback { pagina: known_pagina(bericht.pagina, vocabulaire)?, geholpen: bericht.geholpen, bron: bericht.bron })
     }
 }
 
-fn bekende_pagina(pagina: String, vocabulaire: &Vocabulaire) -> Result<String, InvalidEvent> {
+fn known_pagina(pagina: String, vocabulaire: &Vocabulaire) -> Result<String, InvalidEvent> {
     if vocabulaire.paginas.contains(&pagina) {
         Ok(pagina)
     } else {

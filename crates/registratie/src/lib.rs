@@ -37,7 +37,7 @@ pub use sites::{read_sites, Origin, Site, DEFAULT_SITE};
 pub use store::{register, Database};
 pub use tls::TlsFiles;
 pub use toegang::{list_tokens, new_token, revoke_token, TokenInfo};
-pub use vocabulaire::{Vocabulaire, VocabulaireSource, VOCABULAIRE_PAD};
+pub use vocabulaire::{Vocabulaire, VocabulaireSource, VOCABULAIRE_PATH};
 
 /// A calendar day: the finest time the counts know.
 pub type Dag = jiff::civil::Date;

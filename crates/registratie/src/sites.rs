@@ -19,7 +19,7 @@ use cjg_common::Bericht;
 use serde::Deserialize;
 
 use crate::error::Error;
-use crate::vocabulaire::{VocabulaireSource, VOCABULAIRE_PAD};
+use crate::vocabulaire::{VocabulaireSource, VOCABULAIRE_PATH};
 
 /// The id of the one site when the collector runs without a sites file.
 pub const DEFAULT_SITE: &str = "cjg";
@@ -106,7 +106,7 @@ impl Site {
         Ok(Site {
             id: DEFAULT_SITE.to_owned(),
             origin: Origin::parse("--origin", origin)?,
-            vocabulaire: VocabulaireSource::File(site.join(VOCABULAIRE_PAD)),
+            vocabulaire: VocabulaireSource::File(site.join(VOCABULAIRE_PATH)),
         })
     }
 }
@@ -188,11 +188,11 @@ fn vocabulaire_source(map: &Path, waarde: &str) -> Result<VocabulaireSource, Ber
                 format!("{waarde:?}: an http or https URL, or a path"),
             ));
         }
-        let url = if url.path().ends_with('/') { url.join(VOCABULAIRE_PAD).map_err(same)? } else { url };
+        let url = if url.path().ends_with('/') { url.join(VOCABULAIRE_PATH).map_err(same)? } else { url };
         return Ok(VocabulaireSource::Url(url));
     }
     let pad = map.join(waarde);
-    Ok(VocabulaireSource::File(if pad.is_dir() { pad.join(VOCABULAIRE_PAD) } else { pad }))
+    Ok(VocabulaireSource::File(if pad.is_dir() { pad.join(VOCABULAIRE_PATH) } else { pad }))
 }
 
 #[cfg(test)]
@@ -258,7 +258,7 @@ vocabulaire = "https://b.example/"
         let sites = read_sites(&pad).unwrap();
         assert_eq!(sites.len(), 2);
         assert_eq!(sites[0].origin.as_str(), "https://a.example");
-        assert_eq!(sites[0].vocabulaire, VocabulaireSource::File(dir.path().join("a/public").join(VOCABULAIRE_PAD)));
+        assert_eq!(sites[0].vocabulaire, VocabulaireSource::File(dir.path().join("a/public").join(VOCABULAIRE_PATH)));
         assert_eq!(sites[1].origin.as_str(), "https://b.example");
         assert_eq!(sites[1].vocabulaire.to_string(), "https://b.example/registratie/vocabulaire.json");
 

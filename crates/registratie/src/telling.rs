@@ -68,7 +68,7 @@ pub(crate) struct Telling {
 
 impl Telling {
     /// Adds `gebeurtenis` of `site`, received on `dag`.
-    pub fn tel(&mut self, site: &str, dag: Dag, gebeurtenis: &Gebeurtenis) {
+    pub fn add(&mut self, site: &str, dag: Dag, gebeurtenis: &Gebeurtenis) {
         match gebeurtenis {
             Gebeurtenis::Vraag(vraag) => {
                 let aantal = u64::from(vraag.aantal);
@@ -139,7 +139,7 @@ mod tests {
         )
         .unwrap();
         for vraag in [&zonder, &zonder, &met] {
-            telling.tel("cjg", dag, &Gebeurtenis::Vraag(vraag.clone()));
+            telling.add("cjg", dag, &Gebeurtenis::Vraag(vraag.clone()));
         }
         assert_eq!(telling.vragen.len(), 2);
         assert_eq!(telling.vragen.values().sum::<u64>(), 3);
@@ -165,7 +165,7 @@ mod tests {
         let v = vocabulaire();
         let vraag = Vraag::from_desk(Kanaal::Loket, Some(Doelgroep::Ouders), Onderwerp::Thema("gedrag".into()), 4, &v).unwrap();
         let mut telling = Telling::default();
-        telling.tel("cjg", Dag::constant(2026, 1, 1), &Gebeurtenis::Vraag(vraag));
+        telling.add("cjg", Dag::constant(2026, 1, 1), &Gebeurtenis::Vraag(vraag));
         assert_eq!(telling.vragen.values().sum::<u64>(), 4);
         assert!(telling.onbeantwoord.is_empty() && telling.termen.is_empty());
     }

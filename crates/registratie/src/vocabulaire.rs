@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 
 /// Where `cjg build` writes the vocabulary, relative to the built site.
-pub const VOCABULAIRE_PAD: &str = "registratie/vocabulaire.json";
+pub const VOCABULAIRE_PATH: &str = "registratie/vocabulaire.json";
 
 /// The most bytes a vocabulary fetched over HTTP may have.
 const MAX_BYTES: u64 = 16 * 1024 * 1024;
@@ -63,12 +63,12 @@ impl Vocabulaire {
 
     /// Reads `registratie/vocabulaire.json` from the built site in `site`.
     pub fn from_site(site: &Path) -> Result<Vocabulaire, Error> {
-        VocabulaireSource::File(site.join(VOCABULAIRE_PAD)).read()
+        VocabulaireSource::File(site.join(VOCABULAIRE_PATH)).read()
     }
 
-    /// Parses the vocabulary's JSON; `bron` names it in errors.
-    pub fn from_json(tekst: &str, bron: &str) -> Result<Vocabulaire, Error> {
-        serde_json::from_str(tekst).map_err(|source| Error::VocabulaireInvalid { source_name: bron.to_owned(), source })
+    /// Parses the vocabulary's JSON; `source_name` names it in errors.
+    pub fn from_json(text: &str, source_name: &str) -> Result<Vocabulaire, Error> {
+        serde_json::from_str(text).map_err(|source| Error::VocabulaireInvalid { source_name: source_name.to_owned(), source })
     }
 
     /// The theme a page belongs to, as the site decided it. In an older build's vocabulary,
@@ -96,7 +96,7 @@ pub enum VocabulaireSource {
 impl fmt::Display for VocabulaireSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            VocabulaireSource::File(pad) => write!(f, "{}", pad.display()),
+            VocabulaireSource::File(path) => write!(f, "{}", path.display()),
             VocabulaireSource::Url(url) => f.write_str(url.as_str()),
         }
     }
@@ -108,7 +108,7 @@ impl VocabulaireSource {
         let naam = self.to_string();
         let missing = |reason: String| Error::VocabulaireMissing { source_name: naam.clone(), reason };
         let tekst = match self {
-            VocabulaireSource::File(pad) => std::fs::read_to_string(pad).map_err(|e| missing(e.to_string()))?,
+            VocabulaireSource::File(path) => std::fs::read_to_string(path).map_err(|e| missing(e.to_string()))?,
             VocabulaireSource::Url(url) => {
                 let agent: ureq::Agent =
                     ureq::Agent::config_builder().timeout_global(Some(Duration::from_secs(15))).build().into();
@@ -129,7 +129,7 @@ impl VocabulaireSource {
 
     fn modified(&self) -> Option<SystemTime> {
         match self {
-            VocabulaireSource::File(pad) => std::fs::metadata(pad).and_then(|m| m.modified()).ok(),
+            VocabulaireSource::File(path) => std::fs::metadata(path).and_then(|m| m.modified()).ok(),
             VocabulaireSource::Url(_) => None,
         }
     }
@@ -138,23 +138,23 @@ impl VocabulaireSource {
 /// A site's vocabulary in the running collector, read again when the site was rebuilt (or
 /// republished), so that a new page's events are taken without restarting the collector.
 pub(crate) struct LiveVocabulaire {
-    bron: VocabulaireSource,
+    source: VocabulaireSource,
     current: RwLock<Arc<Vocabulaire>>,
     /// The file's modification time at the last read, and the last failure already reported.
     seen: Mutex<(Option<SystemTime>, Option<String>)>,
 }
 
 impl LiveVocabulaire {
-    /// Reads the vocabulary from `bron`; it must be there at start.
-    pub fn open(bron: VocabulaireSource) -> Result<LiveVocabulaire, Error> {
-        let modified = bron.modified();
-        let vocabulaire = Arc::new(bron.read()?);
-        Ok(LiveVocabulaire { bron, current: RwLock::new(vocabulaire), seen: Mutex::new((modified, None)) })
+    /// Reads the vocabulary from `source`; it must be there at start.
+    pub fn open(source: VocabulaireSource) -> Result<LiveVocabulaire, Error> {
+        let modified = source.modified();
+        let vocabulaire = Arc::new(source.read()?);
+        Ok(LiveVocabulaire { source, current: RwLock::new(vocabulaire), seen: Mutex::new((modified, None)) })
     }
 
     /// Where it is read from.
     pub fn source(&self) -> &VocabulaireSource {
-        &self.bron
+        &self.source
     }
 
     /// The vocabulary now.
@@ -166,13 +166,13 @@ impl LiveVocabulaire {
     /// previous vocabulary, so a build in progress never stops the counting; the failure is
     /// said once, not on every look.
     pub fn refresh(&self) {
-        let modified = self.bron.modified();
+        let modified = self.source.modified();
         let mut seen = self.seen.lock().unwrap_or_else(|vergiftigd| vergiftigd.into_inner());
-        if matches!(self.bron, VocabulaireSource::File(_)) && modified == seen.0 {
+        if matches!(self.source, VocabulaireSource::File(_)) && modified == seen.0 {
             return;
         }
         seen.0 = modified;
-        match self.bron.read() {
+        match self.source.read() {
             Ok(vocabulaire) => {
                 *self.current.write().unwrap_or_else(|vergiftigd| vergiftigd.into_inner()) = Arc::new(vocabulaire);
                 seen.1 = None;
@@ -234,7 +234,7 @@ mod tests {
     #[test]
     fn a_rebuilt_site_brings_its_new_pages() {
         let dir = tempfile::tempdir().unwrap();
-        let pad = dir.path().join(VOCABULAIRE_PAD);
+        let pad = dir.path().join(VOCABULAIRE_PATH);
         std::fs::create_dir_all(pad.parent().unwrap()).unwrap();
         std::fs::write(&pad, r#"{"termen": [], "paginas": ["/a/"], "themas": []}"#).unwrap();
         let lijst = LiveVocabulaire::open(VocabulaireSource::File(pad.clone())).unwrap();
@@ -268,9 +268,9 @@ mod tests {
             }
         });
         let url = url::Url::parse(&format!("http://{adres}/registratie/vocabulaire.json")).unwrap();
-        let bron = VocabulaireSource::Url(url);
-        assert!(bron.read().unwrap().termen.contains("koorts"));
-        let fout = bron.read().unwrap_err().to_string();
+        let source = VocabulaireSource::Url(url);
+        assert!(source.read().unwrap().termen.contains("koorts"));
+        let fout = source.read().unwrap_err().to_string();
         assert!(fout.contains("404") && fout.contains("cjg build"), "{fout}");
         antwoorden.join().unwrap();
     }

@@ -345,9 +345,9 @@ impl Plan {
         html::html(self)
     }
 
-    /// Writes [`Plan::html`] to `pad`.
-    pub fn write_html(&self, pad: &Path) -> Result<(), Error> {
-        std::fs::write(pad, self.html()?).map_err(|source| Error::WriteReport { path: pad.to_owned(), source })
+    /// Writes [`Plan::html`] to `path`.
+    pub fn write_html(&self, path: &Path) -> Result<(), Error> {
+        std::fs::write(path, self.html()?).map_err(|source| Error::WriteReport { path: path.to_owned(), source })
     }
 }
 

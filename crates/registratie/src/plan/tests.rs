@@ -49,7 +49,7 @@ fn voorbeeld_rows() -> Rows {
         (Dag::constant(2025, 1, 1), &gat, 50),
     ] {
         for _ in 0..keer {
-            telling.tel("cjg", dag, gebeurtenis);
+            telling.add("cjg", dag, gebeurtenis);
         }
     }
     rows_from(telling)
@@ -142,8 +142,8 @@ fn klein_thema() -> Rows {
     let dag = Dag::constant(2026, 11, 17);
     let geld = Vraag::from_desk(Kanaal::Loket, Some(Doelgroep::Ouders), Onderwerp::Thema("geld".into()), 3, &v).unwrap();
     let gedrag = Vraag::from_desk(Kanaal::Loket, Some(Doelgroep::Ouders), Onderwerp::Thema("gedrag".into()), 20, &v).unwrap();
-    telling.tel("cjg", dag, &Gebeurtenis::Vraag(geld));
-    telling.tel("cjg", dag, &Gebeurtenis::Vraag(gedrag));
+    telling.add("cjg", dag, &Gebeurtenis::Vraag(geld));
+    telling.add("cjg", dag, &Gebeurtenis::Vraag(gedrag));
     rows_from(telling)
 }
 
@@ -186,9 +186,9 @@ fn twee_sites() -> Rows {
             Vraag::from_desk(Kanaal::Telefoon, Some(Doelgroep::Ouders), Onderwerp::Thema(thema.into()), aantal, &v).unwrap(),
         )
     };
-    telling.tel("a", dag, &vraag("gedrag", 12));
-    telling.tel("b", dag, &vraag("gedrag", 3));
-    telling.tel("b", dag, &vraag("geld", 9));
+    telling.add("a", dag, &vraag("gedrag", 12));
+    telling.add("b", dag, &vraag("gedrag", 3));
+    telling.add("b", dag, &vraag("geld", 9));
     rows_from(telling)
 }
 
@@ -239,7 +239,7 @@ fn every_doelgroep_of_a_plan_reads_back_as_tellingen() {
     let professionals =
         Vraag::from_desk(Kanaal::Chat, Some(Doelgroep::Professionals), Onderwerp::Thema("geld".into()), 9, &v).unwrap();
     let mut telling = Telling::default();
-    telling.tel("cjg", Dag::constant(2026, 11, 24), &Gebeurtenis::Vraag(professionals));
+    telling.add("cjg", Dag::constant(2026, 11, 24), &Gebeurtenis::Vraag(professionals));
     rows.vragen.extend(telling.vragen);
     let plan = plan_of(rows, Dag::constant(2026, 11, 30), &PlanOptions::default()).unwrap();
     let tellingen = Tellingen::from_json(&plan.json()).unwrap();

@@ -206,7 +206,7 @@ pub fn register(
     }
     let vraag = Vraag::from_desk(kanaal, doelgroep, onderwerp, aantal, vocabulaire)?;
     let mut telling = Telling::default();
-    telling.tel(site, dag, &Gebeurtenis::Vraag(vraag));
+    telling.add(site, dag, &Gebeurtenis::Vraag(vraag));
     block_on(async { Store::open(db).await?.add(&telling).await })
 }
 
@@ -253,7 +253,7 @@ mod tests {
             for _ in 0..2 {
                 let mut store = Store::open(&db).await?;
                 let mut telling = Telling::default();
-                telling.tel("cjg", dag, &vraag_json("ouders", None, true, &["koorts", "slap"]));
+                telling.add("cjg", dag, &vraag_json("ouders", None, true, &["koorts", "slap"]));
                 store.add(&telling).await?;
             }
             let store = Store::open_read_only(&db).await?;
@@ -308,7 +308,7 @@ mod tests {
         block_on(async {
             let mut store = Store::open(&db).await?;
             let mut telling = Telling::default();
-            telling.tel("cjg", dag, &vraag_json("ouders", Some("/ouders/gedrag/driftbuien/"), false, &[]));
+            telling.add("cjg", dag, &vraag_json("ouders", Some("/ouders/gedrag/driftbuien/"), false, &[]));
             store.add(&telling).await?;
             let rows = Store::open_read_only(&db).await?.rows(dag, dag).await?;
             assert_eq!(rows.vragen.len(), 1);
@@ -372,7 +372,7 @@ mod tests {
                 for (site, dag, g) in batch {
                     let site = ["cjg", "ander"][usize::from(*site % 2)];
                     let dag = eerste.checked_add(jiff::Span::new().days(i64::from(*dag))).unwrap();
-                    telling.tel(site, dag, g);
+                    telling.add(site, dag, g);
                     match g {
                         Gebeurtenis::Vraag(v) => {
                             *verwacht

@@ -18,9 +18,9 @@ use crate::telling::{FeedbackSleutel, OnbeantwoordSleutel, Telling, VraagSleutel
 use crate::Dag;
 
 /// Any number, the same in every collector: the lock that lets one of them migrate at a time.
-const MIGRATIE_SLOT: i64 = 0x636a_675f_7665_7273;
+const MIGRATION_LOCK: i64 = 0x636a_675f_7665_7273;
 /// How often a transaction that PostgreSQL aborted for a conflict is tried again.
-const POGINGEN: u32 = 8;
+const ATTEMPTS: u32 = 8;
 
 pub(crate) struct PostgresStore {
     url: String,
@@ -55,10 +55,10 @@ fn upsert_sql(tabel: &str, sleutel: &[(&str, &str)]) -> String {
 
 impl PostgresStore {
     /// Connects; for writing, also creates or migrates the tables and prepares the writes.
-    pub async fn open(url: &str, schrijven: bool) -> Result<PostgresStore, Error> {
+    pub async fn open(url: &str, writable: bool) -> Result<PostgresStore, Error> {
         let client = connect(url).await?;
         let mut store = PostgresStore { url: url.to_owned(), client, upserts: None };
-        if schrijven {
+        if writable {
             store.migrate().await?;
             store.upserts = Some(prepare_statements(&store.client).await.map_err(|e| store.error(e))?);
         } else {
@@ -70,8 +70,8 @@ impl PostgresStore {
         Ok(store)
     }
 
-    fn error(&self, bron: tokio_postgres::Error) -> Error {
-        Error::Postgres { db: redact(&self.url), source: bron }
+    fn error(&self, source: tokio_postgres::Error) -> Error {
+        Error::Postgres { db: redact(&self.url), source }
     }
 
     async fn version(&self) -> Result<Option<i64>, Error> {
@@ -90,15 +90,15 @@ impl PostgresStore {
     async fn migrate(&mut self) -> Result<(), Error> {
         let db = redact(&self.url);
         let tx = self.client.transaction().await.map_err(|source| Error::Postgres { db: db.clone(), source })?;
-        let fout = |source| Error::Postgres { db: db.clone(), source };
-        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATIE_SLOT]).await.map_err(fout)?;
+        let failed = |source| Error::Postgres { db: db.clone(), source };
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK]).await.map_err(failed)?;
         let rij = tx
             .query_one("SELECT to_regclass('cjg_versie') IS NOT NULL, to_regclass('vragen') IS NOT NULL", &[])
             .await
-            .map_err(fout)?;
+            .map_err(failed)?;
         let (versie_tabel, vragen_tabel): (bool, bool) = (rij.get(0), rij.get(1));
         if versie_tabel {
-            let versie: i32 = tx.query_one("SELECT versie FROM cjg_versie", &[]).await.map_err(fout)?.get(0);
+            let versie: i32 = tx.query_one("SELECT versie FROM cjg_versie", &[]).await.map_err(failed)?.get(0);
             if i64::from(versie) != VERSIE {
                 return Err(Error::ForeignDatabase { db: db.clone(), version: versie.into() });
             }
@@ -109,9 +109,9 @@ impl PostgresStore {
                 "{}CREATE TABLE cjg_versie (versie INTEGER NOT NULL);\nINSERT INTO cjg_versie VALUES ({VERSIE});",
                 schema::create_tables(Dialect::Postgres)
             );
-            tx.batch_execute(&sql).await.map_err(fout)?;
+            tx.batch_execute(&sql).await.map_err(failed)?;
         }
-        tx.commit().await.map_err(fout)
+        tx.commit().await.map_err(failed)
     }
 
     /// Commits `telling` in one transaction, reconnecting first if the server went away, and
@@ -125,7 +125,7 @@ impl PostgresStore {
             }
             match self.try_add(telling).await {
                 Err(error)
-                    if poging + 1 < POGINGEN
+                    if poging + 1 < ATTEMPTS
                         && matches!(error.code(), Some(c) if *c == SqlState::T_R_DEADLOCK_DETECTED || *c == SqlState::T_R_SERIALIZATION_FAILURE) =>
                 {
                     poging += 1;
@@ -225,19 +225,19 @@ impl PostgresStore {
 
     pub async fn add_token(&mut self, token: &StoredToken) -> Result<(), Error> {
         let db = redact(&self.url);
-        let fout = |source| Error::Postgres { db: db.clone(), source };
-        let tx = self.client.transaction().await.map_err(fout)?;
+        let failed = |source| Error::Postgres { db: db.clone(), source };
+        let tx = self.client.transaction().await.map_err(failed)?;
         let dag = dag_text(token.gemaakt);
         tx.execute("UPDATE toegang SET ingetrokken = $2 WHERE naam = $1 AND ingetrokken IS NULL", &[&token.naam, &dag])
             .await
-            .map_err(fout)?;
+            .map_err(failed)?;
         tx.execute(
             "INSERT INTO toegang (naam, zout, hash, gemaakt) VALUES ($1, $2, $3, $4)",
             &[&token.naam, &token.zout, &token.hash, &dag],
         )
         .await
-        .map_err(fout)?;
-        tx.commit().await.map_err(fout)
+        .map_err(failed)?;
+        tx.commit().await.map_err(failed)
     }
 
     pub async fn revoke_token(&mut self, naam: &str, dag: Dag) -> Result<u64, Error> {

@@ -17,39 +17,39 @@ use crate::Dag;
 
 pub(crate) struct SqliteStore {
     conn: Connection,
-    pad: PathBuf,
+    path: PathBuf,
 }
 
 impl SqliteStore {
     /// Opens the file for writing, creating or migrating its tables.
-    pub fn open(pad: &Path) -> Result<SqliteStore, Error> {
-        let conn = Connection::open(pad).map_err(|bron| fout(pad, bron))?;
-        let store = SqliteStore { conn, pad: pad.to_owned() };
+    pub fn open(path: &Path) -> Result<SqliteStore, Error> {
+        let conn = Connection::open(path).map_err(|source| sqlite_error(path, source))?;
+        let store = SqliteStore { conn, path: path.to_owned() };
         store.set_up(true)?;
         Ok(store)
     }
 
     /// Opens an existing file to read it.
-    pub fn open_read_only(pad: &Path) -> Result<SqliteStore, Error> {
-        if !pad.is_file() {
-            return Err(Error::NoDatabase(pad.display().to_string()));
+    pub fn open_read_only(path: &Path) -> Result<SqliteStore, Error> {
+        if !path.is_file() {
+            return Err(Error::NoDatabase(path.display().to_string()));
         }
-        let conn = Connection::open_with_flags(pad, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(|bron| fout(pad, bron))?;
-        let store = SqliteStore { conn, pad: pad.to_owned() };
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(|source| sqlite_error(path, source))?;
+        let store = SqliteStore { conn, path: path.to_owned() };
         store.set_up(false)?;
         Ok(store)
     }
 
-    fn error(&self, bron: rusqlite::Error) -> Error {
-        fout(&self.pad, bron)
+    fn error(&self, source: rusqlite::Error) -> Error {
+        sqlite_error(&self.path, source)
     }
 
-    fn set_up(&self, schrijven: bool) -> Result<(), Error> {
+    fn set_up(&self, writable: bool) -> Result<(), Error> {
         // Another process (the collector, `cjg registreer`) may be committing: wait for it.
         self.conn.busy_timeout(Duration::from_secs(10)).map_err(|e| self.error(e))?;
-        let naam = || self.pad.display().to_string();
-        if !schrijven {
+        let naam = || self.path.display().to_string();
+        if !writable {
             let versie = self.version()?;
             return match versie {
                 VERSIE => Ok(()),
@@ -97,16 +97,16 @@ impl SqliteStore {
     }
 
     pub fn add(&mut self, telling: &Telling) -> Result<(), Error> {
-        let pad = self.pad.clone();
-        let fout = |bron| fout(&pad, bron);
-        let tx = self.conn.transaction().map_err(fout)?;
+        let path = self.path.clone();
+        let failed = |source| sqlite_error(&path, source);
+        let tx = self.conn.transaction().map_err(failed)?;
         {
             let mut vragen = tx
                 .prepare_cached(
                     "INSERT INTO vragen (site, dag, kanaal, doelgroep, thema, pagina, urgent, aantal) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                      ON CONFLICT DO UPDATE SET aantal = aantal + excluded.aantal",
                 )
-                .map_err(fout)?;
+                .map_err(failed)?;
             for (s, aantal) in &telling.vragen {
                 vragen
                     .execute(params![
@@ -119,43 +119,43 @@ impl SqliteStore {
                         s.urgent,
                         aantal
                     ])
-                    .map_err(fout)?;
+                    .map_err(failed)?;
             }
             let mut termen = tx
                 .prepare_cached(
                     "INSERT INTO termen (site, dag, doelgroep, term, beantwoord, aantal) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                      ON CONFLICT DO UPDATE SET aantal = aantal + excluded.aantal",
                 )
-                .map_err(fout)?;
+                .map_err(failed)?;
             for (s, aantal) in &telling.termen {
                 termen
                     .execute(params![s.site, dag_text(s.dag), doelgroep::word(s.doelgroep), s.term, s.beantwoord, aantal])
-                    .map_err(fout)?;
+                    .map_err(failed)?;
             }
             let mut onbeantwoord = tx
                 .prepare_cached(
                     "INSERT INTO onbeantwoord (site, dag, doelgroep, termen, aantal) VALUES (?1, ?2, ?3, ?4, ?5)
                      ON CONFLICT DO UPDATE SET aantal = aantal + excluded.aantal",
                 )
-                .map_err(fout)?;
+                .map_err(failed)?;
             for (s, aantal) in &telling.onbeantwoord {
                 onbeantwoord
                     .execute(params![s.site, dag_text(s.dag), doelgroep::word(s.doelgroep), s.termen, aantal])
-                    .map_err(fout)?;
+                    .map_err(failed)?;
             }
             let mut feedback = tx
                 .prepare_cached(
                     "INSERT INTO feedback (site, dag, pagina, geholpen, bron, aantal) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                      ON CONFLICT DO UPDATE SET aantal = aantal + excluded.aantal",
                 )
-                .map_err(fout)?;
+                .map_err(failed)?;
             for (s, aantal) in &telling.feedback {
                 feedback
                     .execute(params![s.site, dag_text(s.dag), s.pagina, s.geholpen, s.bron.as_str(), aantal])
-                    .map_err(fout)?;
+                    .map_err(failed)?;
             }
         }
-        tx.commit().map_err(fout)
+        tx.commit().map_err(failed)
     }
 
     pub fn rows(&self, van: Dag, tot: Dag) -> Result<Rows, Error> {
@@ -241,20 +241,20 @@ impl SqliteStore {
     }
 
     pub fn add_token(&mut self, token: &StoredToken) -> Result<(), Error> {
-        let pad = self.pad.clone();
-        let fout = |bron| fout(&pad, bron);
-        let tx = self.conn.transaction().map_err(fout)?;
+        let path = self.path.clone();
+        let failed = |source| sqlite_error(&path, source);
+        let tx = self.conn.transaction().map_err(failed)?;
         tx.execute(
             "UPDATE toegang SET ingetrokken = ?2 WHERE naam = ?1 AND ingetrokken IS NULL",
             params![token.naam, dag_text(token.gemaakt)],
         )
-        .map_err(fout)?;
+        .map_err(failed)?;
         tx.execute(
             "INSERT INTO toegang (naam, zout, hash, gemaakt) VALUES (?1, ?2, ?3, ?4)",
             params![token.naam, token.zout, token.hash, dag_text(token.gemaakt)],
         )
-        .map_err(fout)?;
-        tx.commit().map_err(fout)
+        .map_err(failed)?;
+        tx.commit().map_err(failed)
     }
 
     pub fn revoke_token(&mut self, naam: &str, dag: Dag) -> Result<u64, Error> {
@@ -265,8 +265,8 @@ impl SqliteStore {
     }
 }
 
-fn fout(pad: &Path, bron: rusqlite::Error) -> Error {
-    Error::Sqlite { path: pad.to_owned(), source: bron }
+fn sqlite_error(path: &Path, source: rusqlite::Error) -> Error {
+    Error::Sqlite { path: path.to_owned(), source }
 }
 
 /// A value the tables hold as text (a day, a channel), read back.
