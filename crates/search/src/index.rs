@@ -38,7 +38,7 @@ pub struct BuiltIndex {
     pub registration_terms: Vec<String>,
 }
 
-/// Indexes the pages and returns the index bundle (see [`crate::bundle`]) with the
+/// Indexes the pages and returns the index bundle (its layout is described in `bundle.rs`) with the
 /// vocabulary, the site's slice of the Dutch lexicon and the rules, ready to be written as
 /// one file and read by [`crate::Engine::from_bytes`].
 pub fn build_index(docs: &[Document], rules: &Rules) -> Result<BuiltIndex, Error> {

@@ -252,7 +252,7 @@ pub struct Plan {
     pub afgerond: bool,
     /// The weeks, oldest first.
     pub weken: Vec<Week>,
-    /// Ouders, jongeren, professionals, then those who did not choose ([`ASKERS`]).
+    /// Ouders, jongeren, professionals, then those who did not choose (`onbekend`).
     pub doelgroepen: Vec<DoelgroepPlan>,
     /// Pages with at least one "nee", most "nee" first.
     pub niet_geholpen: Vec<PaginaFeedback>,
@@ -522,6 +522,8 @@ struct Model {
 
 /// A row of `vragen` summed over its week.
 type VraagAtoom = (String, Option<Doelgroep>, usize, Kanaal, String, String, bool);
+/// A row of `onbeantwoord` summed over the period: site, doelgroep and terms.
+type GatSleutel = (String, Option<Doelgroep>, String);
 
 impl Model {
     fn new(rows: &Rows, weken: &[Week], van: Dag, tot: Dag) -> Model {
@@ -533,7 +535,7 @@ impl Model {
                 *vragen.entry(sleutel).or_default() += aantal;
             }
         }
-        let mut gaten: BTreeMap<(String, Option<Doelgroep>, String), u64> = BTreeMap::new();
+        let mut gaten: BTreeMap<GatSleutel, u64> = BTreeMap::new();
         for (s, aantal) in &rows.onbeantwoord {
             if week_of(s.dag).is_some() {
                 *gaten.entry((s.site.clone(), s.doelgroep, s.termen.clone())).or_default() += aantal;
@@ -555,8 +557,7 @@ impl Model {
         let mut figures = Figures::default();
         let vraag_atomen: Vec<(&VraagAtoom, u32, u64)> =
             vragen.iter().map(|(k, aantal)| (k, figures.atom(*aantal), *aantal)).collect();
-        let gat_atomen: Vec<(&(String, Option<Doelgroep>, String), u32)> =
-            gaten.iter().map(|(k, aantal)| (k, figures.atom(*aantal))).collect();
+        let gat_atomen: Vec<(&GatSleutel, u32)> = gaten.iter().map(|(k, aantal)| (k, figures.atom(*aantal))).collect();
         let feedback_atomen: Vec<(&(String, String, bool), u32)> =
             feedback.iter().map(|(k, aantal)| (k, figures.atom(*aantal))).collect();
 
@@ -592,8 +593,7 @@ impl Model {
             for d in ASKERS {
                 let vs: Vec<&(&VraagAtoom, u32, u64)> =
                     vraag_atomen.iter().filter(|(k, _, _)| k.1 == d && hoort_bij(&k.0)).collect();
-                let gs: Vec<&(&(String, Option<Doelgroep>, String), u32)> =
-                    gat_atomen.iter().filter(|(k, _)| k.1 == d && hoort_bij(&k.0)).collect();
+                let gs: Vec<&(&GatSleutel, u32)> = gat_atomen.iter().filter(|(k, _)| k.1 == d && hoort_bij(&k.0)).collect();
                 let mut df = DoelgroepFigures::new(weken.len());
                 // Each week's table of online and desk, urgent and not: every combination of its
                 // four cells is one a reader can derive from the series, so each is protected.
