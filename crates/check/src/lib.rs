@@ -2,7 +2,7 @@
 //!
 //! [`check`] looks at a loaded [`cjg_site::Site`] and returns [`Finding`]s: advice about missing
 //! short answers and question variants, a `description` of more than one sentence, language level
-//! B1 ([`readability`]), "u" and "je" mixed or not fitting the doelgroep, stale pages, duplicate
+//! B1 (the Flesch-Douma score, [`flesch_douma`]), "u" and "je" mixed or not fitting the doelgroep, stale pages, duplicate
 //! titles and questions, headings and closing paragraphs repeated on many pages, help-line numbers
 //! that differ from `hulplijnen.toml`, and, with `online`, external links that do not answer.
 
