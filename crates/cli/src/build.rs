@@ -2,11 +2,9 @@
 
 use std::path::Path;
 
-use std::collections::BTreeSet;
-
-use cjg_search::{build_index, Document, Engine, Rules};
+use cjg_registratie::{Vocabulaire, VOCABULAIRE_PATH};
+use cjg_search::{build_index, Document, Rules};
 use cjg_site::{Asset, AssetCache, Kind, OutputFile, Page, Site, Timings};
-use serde::Serialize;
 
 use crate::counts;
 use crate::error::CliError;
@@ -41,33 +39,20 @@ pub fn build(
     let rules = Rules::load(&site.content_dir())?;
     let documents = documents(&site);
     let index = timings.measure("index", || build_index(&documents, &rules))?;
-    let vocabulaire = vocabulaire(&index, &documents)?;
+    let vocabulaire = vocabulaire(index.registration_terms, &documents);
     let mut assets = widget::assets()?;
-    assets.push(Asset { name: INDEX_ASSET.to_string(), bytes: index, precompressed: None });
+    assets.push(Asset { name: INDEX_ASSET.to_string(), bytes: index.bytes, precompressed: None });
     site.build(output, assets, vec![vocabulaire], cache, timings)?;
     Ok(site)
 }
 
-/// Where the collector (`cjg collect --site`) finds the words, pages and themes it may count.
-pub const VOCABULAIRE_FILE: &str = "registratie/vocabulaire.json";
-
-/// The registration vocabulary: the only words, pages and themes a question may be counted with.
-#[derive(Serialize)]
-struct Vocabulaire<'a> {
-    termen: Vec<&'a str>,
-    paginas: Vec<&'a str>,
-    themas: BTreeSet<&'a str>,
-}
-
-fn vocabulaire(index: &[u8], documents: &[Document]) -> Result<OutputFile, CliError> {
-    let engine = Engine::from_bytes(index)?;
-    let vocabulaire = Vocabulaire {
-        termen: engine.registration_terms().collect(),
-        paginas: documents.iter().map(|d| d.url.as_str()).collect(),
-        themas: documents.iter().filter_map(|d| d.thema.as_deref()).collect(),
-    };
-    let bytes = serde_json::to_vec(&vocabulaire).expect("plain data serialises");
-    Ok(OutputFile { path: VOCABULAIRE_FILE.to_string(), bytes })
+/// The registration vocabulary, where the collector (`cjg collect --site`) finds it: the only
+/// words, pages and themes a question may be counted with, and each page's theme as the site
+/// decided it ([`Page::thema`], which [`document`] gives the search too).
+fn vocabulaire(termen: Vec<String>, documents: &[Document]) -> OutputFile {
+    let paginas = documents.iter().map(|d| (d.url.clone(), d.thema.clone()));
+    let bytes = Vocabulaire::new(termen, paginas).to_json().into_bytes();
+    OutputFile { path: VOCABULAIRE_PATH.to_string(), bytes }
 }
 
 /// Builds the site at `root` into `output`; with `show_timings`, prints each phase's duration.

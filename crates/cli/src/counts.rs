@@ -22,7 +22,7 @@ pub fn apply(site: &mut Site, file: &Path) -> Result<Vec<&'static str>, CliError
     let plan = Tellingen::from_json(&text).map_err(|e| CliError::Counts(format!("{}: {e}", file.display())))?;
     let mut ordered = Vec::new();
     for doelgroep in [Doelgroep::Ouders, Doelgroep::Jongeren] {
-        let Some(counts) = plan.doelgroepen.iter().find(|d| d.doelgroep.as_str() == doelgroep.as_str()) else { continue };
+        let Some(counts) = plan.doelgroepen.iter().find(|d| d.doelgroep == Some(doelgroep)) else { continue };
         if shown(counts.vragen.totaal) < MIN_QUESTIONS {
             continue;
         }

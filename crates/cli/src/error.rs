@@ -58,7 +58,7 @@ impl CliError {
                 "This cjg was compiled without the question widget (widget/dist is missing). Build it with `./dev widget`, then build cjg again (`cargo build --release -p cjg`); `./dev serve` does both.",
             ),
             CliError::Serve(e) => format!("{} {e}", taal.kies("Kan niet serveren:", "Cannot serve:")),
-            CliError::Registratie(e) => format!("{} {e}", taal.kies("Registratie:", "Registration:")),
+            CliError::Registratie(e) => format!("{} {}", taal.kies("Registratie:", "Registration:"), e.bericht().in_taal(taal)),
         }
     }
 }

@@ -122,8 +122,8 @@ fn main() -> ExitCode {
         Command::Serve { output, port } => serve::run(&cli.root, &output, port, taal),
         Command::New { path, section } => new::run(&cli.root, &path, section, taal),
         Command::Collect(args) => collect::run(&cli.root, args),
-        Command::Registreer(args) => registreer::run(&cli.root, args),
-        Command::Plan(args) => plan::run(args),
+        Command::Registreer(args) => registreer::run(&cli.root, args, taal),
+        Command::Plan(args) => plan::run(args, taal),
         Command::Ask { vraag, doelgroep, json, explain, output } => {
             ask::run(&cli.root.join(output), &vraag, doelgroep, json, explain, taal)
         }

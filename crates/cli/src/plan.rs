@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use cjg_common::Taal;
 use cjg_registratie::{Dag, Database, Plan, PlanOptions};
 
 use crate::error::CliError;
@@ -29,13 +30,14 @@ pub struct Args {
     html: Option<PathBuf>,
 }
 
-/// Prints the plan as text or JSON, and writes the HTML report when asked.
-pub fn run(args: Args) -> Result<(), CliError> {
+/// Prints the plan as text or JSON, and writes the HTML report when asked. The report itself is
+/// Dutch, the editors' language; what the command says besides it is in `taal`.
+pub fn run(args: Args, taal: Taal) -> Result<(), CliError> {
     let options = PlanOptions { since: args.since, site: args.site, afronden: args.afronden };
     let plan = Plan::from_db(&args.db, &options)?;
     if let Some(pad) = &args.html {
         plan.write_html(pad)?;
-        eprintln!("wrote {}", pad.display());
+        eprintln!("{} {}", taal.kies("geschreven:", "wrote"), pad.display());
     }
     if args.json {
         println!("{}", plan.json());

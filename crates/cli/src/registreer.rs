@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use cjg_registratie::{read_sites, Dag, Database, Doelgroep, Kanaal, Onderwerp, Vocabulaire, DEFAULT_SITE};
+use cjg_common::{Doelgroep, Taal};
+use cjg_registratie::{read_sites, Dag, Database, Kanaal, Onderwerp, Vocabulaire, DEFAULT_SITE};
 
 use crate::error::CliError;
 
@@ -19,9 +20,9 @@ pub struct Args {
     /// How the questions came in: loket, telefoon, chat or e-mail.
     #[arg(long, required = true)]
     kanaal: Option<Kanaal>,
-    /// Who asked: ouders, jongeren or onbekend.
-    #[arg(long, required = true)]
-    doelgroep: Option<Doelgroep>,
+    /// Who asked: ouders, jongeren, professionals or onbekend.
+    #[arg(long, required = true, value_parser = asker)]
+    doelgroep: Option<Asker>,
     /// The theme they were about, like gedrag.
     #[arg(long, conflicts_with = "pagina", required_unless_present = "pagina")]
     thema: Option<String>,
@@ -73,25 +74,39 @@ enum TokenCommand {
     },
 }
 
-/// Registers, or manages the tokens.
-pub fn run(root: &Path, args: Args) -> Result<(), CliError> {
+/// Registers, or manages the tokens; says what it did in `taal`.
+pub fn run(root: &Path, args: Args, taal: Taal) -> Result<(), CliError> {
     match args.tokens {
         Some(TokenCommand::Token { db, naam }) => {
             let token = cjg_registratie::new_token(&db, &naam)?;
             println!("{token}");
-            eprintln!("Give this token to {naam} only: it is their password for the staff form. It is not shown again.");
+            eprintln!(
+                "{}",
+                taal.kies(
+                    format!("Geef deze code alleen aan {naam}: het is het wachtwoord voor het balieformulier. De code wordt niet nog eens getoond."),
+                    format!("Give this token to {naam} only: it is their password for the staff form. It is not shown again.")
+                )
+            );
             return Ok(());
         }
         Some(TokenCommand::Intrekken { db, naam }) => {
             cjg_registratie::revoke_token(&db, &naam)?;
-            eprintln!("{naam}'s token no longer opens the staff form.");
+            eprintln!(
+                "{}",
+                taal.kies(
+                    format!("De code van {naam} opent het balieformulier niet meer."),
+                    format!("{naam}'s token no longer opens the staff form.")
+                )
+            );
             return Ok(());
         }
         Some(TokenCommand::Tokens { db }) => {
             for token in cjg_registratie::list_tokens(&db)? {
+                let (gemaakt, ingetrokken, actief) =
+                    (taal.kies("gemaakt", "made"), taal.kies("ingetrokken", "revoked"), taal.kies("actief", "active"));
                 match token.ingetrokken {
-                    Some(dag) => println!("{}\tmade {}\trevoked {dag}", token.naam, token.gemaakt),
-                    None => println!("{}\tmade {}\tactive", token.naam, token.gemaakt),
+                    Some(dag) => println!("{}\t{gemaakt} {}\t{ingetrokken} {dag}", token.naam, token.gemaakt),
+                    None => println!("{}\t{gemaakt} {}\t{actief}", token.naam, token.gemaakt),
                 }
             }
             return Ok(());
@@ -112,7 +127,10 @@ pub fn run(root: &Path, args: Args) -> Result<(), CliError> {
         Some(file) => {
             let sites = read_sites(&root.join(file))?;
             let Some(site) = sites.into_iter().find(|s| s.id == site_id) else {
-                missing(&format!("--site-id {site_id}: not a site of {}", file.display()))
+                missing(&taal.kies(
+                    format!("--site-id {site_id}: geen site van {}", file.display()),
+                    format!("--site-id {site_id}: not a site of {}", file.display()),
+                ))
             };
             site.vocabulaire.read()?
         }
@@ -120,8 +138,22 @@ pub fn run(root: &Path, args: Args) -> Result<(), CliError> {
     };
     let dag = args.dag.unwrap_or_else(cjg_registratie::today);
     cjg_registratie::register(&db, &site_id, &vocabulaire, kanaal, doelgroep, onderwerp, args.aantal, dag)?;
-    eprintln!("registered {} question(s) on {dag}", args.aantal);
+    let vragen = if args.aantal == 1 { "1 vraag".to_owned() } else { format!("{} vragen", args.aantal) };
+    eprintln!(
+        "{}",
+        taal.kies(format!("{vragen} geregistreerd op {dag}"), format!("registered {} question(s) on {dag}", args.aantal))
+    );
     Ok(())
+}
+
+/// Who asked; none when not chosen. An alias, because clap reads `Option<Option<T>>` as a flag
+/// with an optional value.
+type Asker = Option<Doelgroep>;
+
+/// A `--doelgroep` value: a doelgroep, or `onbekend`. Read before `--lang` is known, so the
+/// refusal is in the language of the environment.
+fn asker(word: &str) -> Result<Asker, String> {
+    cjg_registratie::parse_doelgroep(word).map_err(|e| e.bericht().in_taal(Taal::from_env()).to_owned())
 }
 
 fn missing(wat: &str) -> ! {

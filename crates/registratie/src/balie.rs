@@ -18,7 +18,10 @@ use base64::Engine;
 use serde::Serialize;
 use tera::Context;
 
-use crate::gebeurtenis::{thema_label, Doelgroep, Gebeurtenis, Kanaal, Onderwerp, Vraag};
+use cjg_common::Doelgroep;
+
+use crate::doelgroep::{self, ASKERS};
+use crate::gebeurtenis::{thema_label, Gebeurtenis, Kanaal, Onderwerp, Vraag};
 use crate::invalid::{InvalidEvent, MAX_AANTAL};
 use crate::state::{AppState, SiteState};
 use crate::templates::render;
@@ -203,7 +206,7 @@ impl Invoer {
         if kanaal.is_none() {
             fouten.push(("kanaal-loket", "Kies hoe de vraag binnenkwam.".to_owned()));
         }
-        let doelgroep = self.doelgroep.parse::<Doelgroep>().ok();
+        let doelgroep = doelgroep::parse(&self.doelgroep);
         if doelgroep.is_none() {
             fouten.push(("doelgroep-ouders", "Kies wie de vraag stelde.".to_owned()));
         }
@@ -234,7 +237,7 @@ impl Invoer {
                 InvalidEvent::UnknownPagina(_) => {
                     ("pagina", "Deze pagina staat niet in de lijst. Kies een pagina uit de lijst.".to_owned())
                 }
-                andere => ("kanaal-loket", andere.to_string()),
+                andere => ("kanaal-loket", andere.bericht().nl),
             }]
         })
     }
@@ -255,11 +258,12 @@ impl Invoer {
 }
 
 /// Who asked, as staff choose it.
-fn doelgroep_label(doelgroep: Doelgroep) -> &'static str {
+fn doelgroep_label(doelgroep: Option<Doelgroep>) -> &'static str {
     match doelgroep {
-        Doelgroep::Ouders => "Ouder of verzorger",
-        Doelgroep::Jongeren => "Jongere",
-        Doelgroep::Onbekend => "Weet ik niet",
+        Some(Doelgroep::Ouders) => "Ouder of verzorger",
+        Some(Doelgroep::Jongeren) => "Jongere",
+        Some(Doelgroep::Professionals) => "Professional",
+        None => "Weet ik niet",
     }
 }
 
@@ -318,7 +322,7 @@ impl Form {
         context.insert("kanalen", &options(Kanaal::BALIE.iter().map(|k| (k.as_str(), k.label().to_owned())), &invoer.kanaal));
         context.insert(
             "doelgroepen",
-            &options(Doelgroep::ALLE.iter().map(|d| (d.as_str(), doelgroep_label(*d).to_owned())), &invoer.doelgroep),
+            &options(ASKERS.iter().map(|d| (doelgroep::word(*d), doelgroep_label(*d).to_owned())), &invoer.doelgroep),
         );
         context.insert("themas", &options(vocabulaire.themas.iter().map(|t| (t.as_str(), thema_label(t))), &invoer.thema));
         context.insert("paginas", &options(vocabulaire.paginas.iter().map(|p| (p.as_str(), p.clone())), &invoer.pagina));
@@ -401,5 +405,20 @@ mod tests {
             "Opgeslagen: 2 vragen via e-mail, van jongere, over pagina /jongeren/geld/zakgeld/."
         );
         assert_eq!(thema_label("grenzen-stellen"), "Grenzen stellen");
+    }
+
+    #[test]
+    fn staff_can_register_a_professional_and_a_question_whose_asker_they_do_not_know() {
+        let v = vocabulaire();
+        let html = formulier(&v, &Invoer::default(), &Melding::Geen);
+        for (waarde, label) in [("professionals", "Professional"), ("onbekend", "Weet ik niet")] {
+            assert!(html.contains(&format!("value=\"{waarde}\"")) && html.contains(label), "{waarde}: {html}");
+        }
+        let invoer = Invoer::from_form(b"kanaal=telefoon&doelgroep=professionals&thema=gedrag&aantal=1");
+        let vraag = invoer.vraag(&v).unwrap();
+        assert_eq!(vraag.doelgroep, Some(Doelgroep::Professionals));
+        assert_eq!(invoer.confirmation(&vraag), "Opgeslagen: 1 vraag via telefoon, van professional, over thema Gedrag.");
+        let invoer = Invoer::from_form(b"kanaal=chat&doelgroep=onbekend&thema=gedrag&aantal=1");
+        assert_eq!(invoer.vraag(&v).unwrap().doelgroep, None);
     }
 }

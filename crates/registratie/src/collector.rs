@@ -19,13 +19,14 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::Router;
+use cjg_common::Bericht;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use tokio::net::TcpListener;
 
 use crate::balie;
 use crate::error::Error;
 use crate::gebeurtenis::{Feedback, Gebeurtenis, Vraag};
-use crate::invalid::InvalidEvent;
+use crate::invalid::{both_languages, InvalidEvent};
 use crate::limiter::RateLimiter;
 use crate::sites::Site;
 use crate::state::{AppState, SiteState};
@@ -219,7 +220,7 @@ pub fn collect(
 }
 
 async fn bind(adres: SocketAddr) -> Result<TcpListener, Error> {
-    TcpListener::bind(adres).await.map_err(|bron| Error::Listen { adres, bron })
+    TcpListener::bind(adres).await.map_err(|source| Error::Listen { address: adres, source })
 }
 
 async fn stop_signal() {
@@ -263,22 +264,37 @@ impl Refusal {
         }
     }
 
-    fn text(&self) -> String {
-        match self {
-            Refusal::Origin => "berichten worden alleen aangenomen van de eigen site / events are only accepted from the site's own origin".into(),
-            Refusal::NotJson => "stuur JSON met Content-Type: application/json / send JSON with Content-Type: application/json".into(),
-            Refusal::TooLarge => format!("het bericht is groter dan {BODY_LIMIT} bytes / the body is larger than {BODY_LIMIT} bytes"),
-            Refusal::TooMany => "te veel berichten tegelijk; probeer het zo opnieuw / too many events at once; try again shortly".into(),
-            Refusal::Invalid(invalid) => invalid.to_string(),
-            Refusal::NotStored => "opslaan lukte niet; het bericht is niet geteld / storing failed; the event was not counted".into(),
-            Refusal::NotFound => "onbekend adres; berichten gaan naar …/v1/vraag of …/v1/feedback / unknown path; post to …/v1/vraag or …/v1/feedback".into(),
-        }
+    fn bericht(&self) -> Bericht {
+        let (nl, en) = match self {
+            Refusal::Origin => (
+                "berichten worden alleen aangenomen van de eigen site".into(),
+                "events are only accepted from the site's own origin".into(),
+            ),
+            Refusal::NotJson => {
+                ("stuur JSON met Content-Type: application/json".into(), "send JSON with Content-Type: application/json".into())
+            }
+            Refusal::TooLarge => {
+                (format!("het bericht is groter dan {BODY_LIMIT} bytes"), format!("the body is larger than {BODY_LIMIT} bytes"))
+            }
+            Refusal::TooMany => {
+                ("te veel berichten tegelijk; probeer het zo opnieuw".into(), "too many events at once; try again shortly".into())
+            }
+            Refusal::Invalid(invalid) => return invalid.bericht(),
+            Refusal::NotStored => {
+                ("opslaan lukte niet; het bericht is niet geteld".into(), "storing failed; the event was not counted".into())
+            }
+            Refusal::NotFound => (
+                "onbekend adres; berichten gaan naar …/v1/vraag of …/v1/feedback".to_owned(),
+                "unknown path; post to …/v1/vraag or …/v1/feedback".to_owned(),
+            ),
+        };
+        Bericht::new(nl, en)
     }
 }
 
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
-        let body = serde_json::json!({ "fout": self.text() }).to_string();
+        let body = serde_json::json!({ "fout": both_languages(&self.bericht()) }).to_string();
         let mut response = (self.status(), [(header::CONTENT_TYPE, "application/json; charset=utf-8")], body).into_response();
         if matches!(self, Refusal::TooMany) {
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));

@@ -8,22 +8,12 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::str::FromStr;
 
+use cjg_common::Doelgroep;
 use serde::{Deserialize, Serialize};
 
+use crate::doelgroep;
 use crate::invalid::{InvalidEvent, MAX_AANTAL, MAX_TERMEN};
 use crate::vocabulaire::Vocabulaire;
-
-/// Who asked, as the visitor or the staff member chose it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Doelgroep {
-    /// Parents and carers.
-    Ouders,
-    /// Young people themselves.
-    Jongeren,
-    /// Not chosen.
-    Onbekend,
-}
 
 /// How a question reached the CJG.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -68,7 +58,8 @@ pub enum Onderwerp {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Vraag {
     pub(crate) kanaal: Kanaal,
-    pub(crate) doelgroep: Doelgroep,
+    /// Who asked; none when not chosen.
+    pub(crate) doelgroep: Option<Doelgroep>,
     pub(crate) thema: Option<String>,
     /// The answer opened or else the best answer; none when nothing fit.
     pub(crate) pagina: Option<String>,
@@ -93,20 +84,6 @@ pub enum Gebeurtenis {
     Vraag(Vraag),
     /// A "ja" or "nee" under an answer.
     Feedback(Feedback),
-}
-
-impl Doelgroep {
-    /// Every doelgroep, in the order reports show them.
-    pub const ALLE: [Doelgroep; 3] = [Doelgroep::Ouders, Doelgroep::Jongeren, Doelgroep::Onbekend];
-
-    /// The name in events and in the database.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Doelgroep::Ouders => "ouders",
-            Doelgroep::Jongeren => "jongeren",
-            Doelgroep::Onbekend => "onbekend",
-        }
-    }
 }
 
 impl Kanaal {
@@ -159,23 +136,15 @@ impl Bron {
     }
 }
 
-impl fmt::Display for Doelgroep {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 impl fmt::Display for Kanaal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl FromStr for Doelgroep {
-    type Err = InvalidEvent;
-    fn from_str(s: &str) -> Result<Self, InvalidEvent> {
-        Doelgroep::ALLE.into_iter().find(|d| d.as_str() == s).ok_or_else(|| InvalidEvent::UnknownDoelgroep(s.to_owned()))
-    }
+/// Who asked, from its word: `ouders`, `jongeren`, `professionals`, or `onbekend` (none).
+pub fn parse_doelgroep(word: &str) -> Result<Option<Doelgroep>, InvalidEvent> {
+    doelgroep::parse(word).ok_or_else(|| InvalidEvent::UnknownDoelgroep(word.to_owned()))
 }
 
 impl FromStr for Bron {
@@ -199,7 +168,8 @@ impl FromStr for Kanaal {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct VraagBericht {
-    doelgroep: Doelgroep,
+    #[serde(with = "doelgroep::as_word")]
+    doelgroep: Option<Doelgroep>,
     // `deserialize_with` makes the field required: `null` is allowed, leaving it out is not.
     #[serde(deserialize_with = "Option::deserialize")]
     pagina: Option<String>,
@@ -240,7 +210,7 @@ impl Vraag {
             }
             termen.insert(term);
         }
-        let pagina = bericht.pagina.map(|pagina| bekende_pagina(pagina, vocabulaire)).transpose()?;
+        let pagina = bericht.pagina.map(|pagina| known_pagina(pagina, vocabulaire)).transpose()?;
         Ok(Vraag {
             kanaal: Kanaal::Online,
             doelgroep: bericht.doelgroep,
@@ -255,7 +225,7 @@ impl Vraag {
     /// `aantal` questions received at the desk through `kanaal`, about `onderwerp`.
     pub fn from_desk(
         kanaal: Kanaal,
-        doelgroep: Doelgroep,
+        doelgroep: Option<Doelgroep>,
         onderwerp: Onderwerp,
         aantal: u32,
         vocabulaire: &Vocabulaire,
@@ -270,7 +240,7 @@ impl Vraag {
             Onderwerp::Thema(thema) if vocabulaire.themas.contains(&thema) => (Some(thema), None),
             Onderwerp::Thema(thema) => return Err(InvalidEvent::UnknownThema(thema)),
             Onderwerp::Pagina(pagina) => {
-                let pagina = bekende_pagina(pagina, vocabulaire)?;
+                let pagina = known_pagina(pagina, vocabulaire)?;
                 (vocabulaire.thema_of(&pagina).map(str::to_owned), Some(pagina))
             }
         };
@@ -282,11 +252,11 @@ impl Feedback {
     /// Parses and checks the `/v1/feedback` body.
     pub fn from_json(body: &[u8], vocabulaire: &Vocabulaire) -> Result<Feedback, InvalidEvent> {
         let bericht: FeedbackBericht = parse(body)?;
-        Ok(Feedback { pagina: bekende_pagina(bericht.pagina, vocabulaire)?, geholpen: bericht.geholpen, bron: bericht.bron })
+        Ok(Feedback { pagina: known_pagina(bericht.pagina, vocabulaire)?, geholpen: bericht.geholpen, bron: bericht.bron })
     }
 }
 
-fn bekende_pagina(pagina: String, vocabulaire: &Vocabulaire) -> Result<String, InvalidEvent> {
+fn known_pagina(pagina: String, vocabulaire: &Vocabulaire) -> Result<String, InvalidEvent> {
     if vocabulaire.paginas.contains(&pagina) {
         Ok(pagina)
     } else {
@@ -326,6 +296,9 @@ pub(crate) mod tests {
         assert_eq!(v.aantal, 1);
         let v = vraag(r#"{"doelgroep": "onbekend", "pagina": null, "urgent": true, "termen": []}"#).unwrap();
         assert_eq!((v.pagina, v.thema, v.urgent), (None, None, true));
+        assert_eq!(v.doelgroep, None, "onbekend: not chosen");
+        let v = vraag(r#"{"doelgroep": "professionals", "pagina": "/contact/", "urgent": false, "termen": []}"#).unwrap();
+        assert_eq!(v.doelgroep, Some(Doelgroep::Professionals));
     }
 
     #[test]
@@ -395,17 +368,26 @@ pub(crate) mod tests {
     #[test]
     fn desk_questions_need_a_desk_channel_a_known_subject_and_a_sane_count() {
         let v = vocabulaire();
-        let vraag =
-            Vraag::from_desk(Kanaal::Telefoon, Doelgroep::Ouders, Onderwerp::Pagina("/jongeren/geld/zakgeld/".into()), 3, &v)
-                .unwrap();
+        let vraag = Vraag::from_desk(
+            Kanaal::Telefoon,
+            Some(Doelgroep::Ouders),
+            Onderwerp::Pagina("/jongeren/geld/zakgeld/".into()),
+            3,
+            &v,
+        )
+        .unwrap();
         assert_eq!((vraag.thema.as_deref(), vraag.aantal), (Some("geld"), 3));
         let thema = Onderwerp::Thema("gedrag".into());
-        assert!(Vraag::from_desk(Kanaal::Online, Doelgroep::Ouders, thema.clone(), 1, &v).is_err());
-        assert_eq!(Vraag::from_desk(Kanaal::Chat, Doelgroep::Ouders, thema.clone(), 0, &v), Err(InvalidEvent::Aantal(0)));
+        assert!(Vraag::from_desk(Kanaal::Online, Some(Doelgroep::Ouders), thema.clone(), 1, &v).is_err());
+        assert_eq!(Vraag::from_desk(Kanaal::Chat, Some(Doelgroep::Ouders), thema.clone(), 0, &v), Err(InvalidEvent::Aantal(0)));
         assert_eq!(
-            Vraag::from_desk(Kanaal::Chat, Doelgroep::Ouders, Onderwerp::Thema("sport".into()), 1, &v),
+            Vraag::from_desk(Kanaal::Chat, Some(Doelgroep::Ouders), Onderwerp::Thema("sport".into()), 1, &v),
             Err(InvalidEvent::UnknownThema("sport".into()))
         );
+        assert_eq!(parse_doelgroep("onbekend"), Ok(None));
+        assert_eq!(parse_doelgroep("professionals"), Ok(Some(Doelgroep::Professionals)));
+        let opa = parse_doelgroep("opa").unwrap_err().to_string();
+        assert!(opa.contains("ouders, jongeren, professionals of onbekend"), "{opa}");
         assert_eq!("e-mail".parse::<Kanaal>(), Ok(Kanaal::Email));
         assert!("fax".parse::<Kanaal>().is_err());
     }
@@ -426,7 +408,7 @@ pub(crate) mod tests {
 
         #[test]
         fn random_json_shaped_events_are_taken_exactly_when_valid(
-            doelgroep in prop::sample::select(vec!["ouders", "jongeren", "onbekend", "opa"]),
+            doelgroep in prop::sample::select(vec!["ouders", "jongeren", "professionals", "onbekend", "opa"]),
             pagina in prop::option::of(prop::sample::select(vec!["/contact/", "/ouders/gedrag/driftbuien/", "/nergens/"])),
             urgent in any::<bool>(),
             termen in prop::collection::vec(prop::sample::select(vec!["zakgeld", "koorts", "pest", "slap", "schuld", "jan"]), 0..14),

@@ -12,6 +12,7 @@
 
 mod balie;
 mod collector;
+mod doelgroep;
 mod error;
 mod gebeurtenis;
 mod invalid;
@@ -29,14 +30,14 @@ mod writer;
 
 pub use collector::{collect, Collector, Settings, StaffListener, BODY_LIMIT};
 pub use error::Error;
-pub use gebeurtenis::{thema_label, Bron, Doelgroep, Feedback, Gebeurtenis, Kanaal, Onderwerp, Vraag};
+pub use gebeurtenis::{parse_doelgroep, thema_label, Bron, Feedback, Gebeurtenis, Kanaal, Onderwerp, Vraag};
 pub use invalid::{InvalidEvent, MAX_AANTAL, MAX_TERMEN};
 pub use plan::{Aantal, Plan, PlanOptions, Tellingen, Trend, STANDAARD_WEKEN};
 pub use sites::{read_sites, Origin, Site, DEFAULT_SITE};
 pub use store::{register, Database};
 pub use tls::TlsFiles;
 pub use toegang::{list_tokens, new_token, revoke_token, TokenInfo};
-pub use vocabulaire::{Vocabulaire, VocabulaireSource, VOCABULAIRE_PAD};
+pub use vocabulaire::{Vocabulaire, VocabulaireSource, VOCABULAIRE_PATH};
 
 /// A calendar day: the finest time the counts know.
 pub type Dag = jiff::civil::Date;

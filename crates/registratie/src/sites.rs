@@ -15,10 +15,11 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use cjg_common::Bericht;
 use serde::Deserialize;
 
 use crate::error::Error;
-use crate::vocabulaire::{VocabulaireSource, VOCABULAIRE_PAD};
+use crate::vocabulaire::{VocabulaireSource, VOCABULAIRE_PATH};
 
 /// The id of the one site when the collector runs without a sites file.
 pub const DEFAULT_SITE: &str = "cjg";
@@ -33,19 +34,36 @@ pub struct Origin {
 
 impl Origin {
     /// Parses a configured origin: `http` or `https`, a host, maybe a port, nothing else.
-    /// `wat` names the setting in the error.
-    pub fn parse(wat: &str, waarde: &str) -> Result<Origin, Error> {
-        let fout = |uitleg: &str| Error::Url { wat: wat.to_owned(), waarde: waarde.to_owned(), uitleg: uitleg.to_owned() };
-        let url = url::Url::parse(waarde.trim())
-            .map_err(|e| fout(&format!("{e}; give a scheme and host, like https://cjg.example.nl")))?;
+    /// `setting` names the setting in the error.
+    pub fn parse(setting: &str, value: &str) -> Result<Origin, Error> {
+        let invalid = |nl: String, en: String| Error::Url {
+            setting: setting.to_owned(),
+            value: value.to_owned(),
+            explanation: Bericht::new(nl, en),
+        };
+        let url = url::Url::parse(value.trim()).map_err(|e| {
+            invalid(
+                format!("{e}; geef een schema en een host, zoals https://cjg.example.nl"),
+                format!("{e}; give a scheme and host, like https://cjg.example.nl"),
+            )
+        })?;
         if !matches!(url.scheme(), "http" | "https") {
-            return Err(fout("the scheme must be https (or http), like https://cjg.example.nl"));
+            return Err(invalid(
+                "het schema moet https (of http) zijn, zoals https://cjg.example.nl".into(),
+                "the scheme must be https (or http), like https://cjg.example.nl".into(),
+            ));
         }
         if !url.username().is_empty() || url.password().is_some() {
-            return Err(fout("an origin has no user name or password"));
+            return Err(invalid(
+                "een origin heeft geen gebruikersnaam of wachtwoord".into(),
+                "an origin has no user name or password".into(),
+            ));
         }
         if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
-            return Err(fout("an origin is a scheme and host only, like https://cjg.example.nl (no path)"));
+            return Err(invalid(
+                "een origin is alleen een schema en een host, zoals https://cjg.example.nl (geen pad)".into(),
+                "an origin is a scheme and host only, like https://cjg.example.nl (no path)".into(),
+            ));
         }
         Ok(Origin::from_url(&url))
     }
@@ -88,7 +106,7 @@ impl Site {
         Ok(Site {
             id: DEFAULT_SITE.to_owned(),
             origin: Origin::parse("--origin", origin)?,
-            vocabulaire: VocabulaireSource::File(site.join(VOCABULAIRE_PAD)),
+            vocabulaire: VocabulaireSource::File(site.join(VOCABULAIRE_PATH)),
         })
     }
 }
@@ -115,30 +133,44 @@ pub fn valid_site_id(id: &str) -> bool {
 }
 
 /// Reads a sites file. Paths in it are relative to the file's folder.
-pub fn read_sites(pad: &Path) -> Result<Vec<Site>, Error> {
-    let fout = |bron: String| Error::SitesFile { pad: pad.to_owned(), bron };
-    let tekst = std::fs::read_to_string(pad).map_err(|e| fout(e.to_string()))?;
-    let bestand: SitesFile = toml::from_str(&tekst).map_err(|e| fout(e.to_string()))?;
+pub fn read_sites(path: &Path) -> Result<Vec<Site>, Error> {
+    let invalid = |nl: String, en: String| Error::SitesFile { path: path.to_owned(), reason: Bericht::new(nl, en) };
+    let same = |reason: String| invalid(reason.clone(), reason);
+    let tekst = std::fs::read_to_string(path).map_err(|e| same(e.to_string()))?;
+    let bestand: SitesFile = toml::from_str(&tekst).map_err(|e| same(e.to_string()))?;
     if bestand.site.is_empty() {
-        return Err(fout("no [[site]] in the file".into()));
+        return Err(invalid("geen [[site]] in het bestand".into(), "no [[site]] in the file".into()));
     }
-    let map = pad.parent().unwrap_or(Path::new("."));
+    let map = path.parent().unwrap_or(Path::new("."));
     let mut ids = BTreeSet::new();
     let mut origins = BTreeSet::new();
     let mut sites = Vec::new();
     for entry in bestand.site {
         if !valid_site_id(&entry.id) {
-            return Err(fout(format!("site id {:?}: use lower-case letters, digits and -, like \"voorbeeldstad\"", entry.id)));
+            return Err(invalid(
+                format!("site-id {:?}: gebruik kleine letters, cijfers en -, zoals \"voorbeeldstad\"", entry.id),
+                format!("site id {:?}: use lower-case letters, digits and -, like \"voorbeeldstad\"", entry.id),
+            ));
         }
         if !ids.insert(entry.id.clone()) {
-            return Err(fout(format!("site id {:?} appears twice", entry.id)));
+            return Err(invalid(
+                format!("site-id {:?} staat er twee keer in", entry.id),
+                format!("site id {:?} appears twice", entry.id),
+            ));
         }
-        let origin = Origin::parse(&format!("{}: origin of site {:?}", pad.display(), entry.id), &entry.origin)?;
+        let origin = Origin::parse(&format!("{}: origin of site {:?}", path.display(), entry.id), &entry.origin)?;
         if !origins.insert(origin.as_str().to_owned()) {
-            return Err(fout(format!("origin {} appears twice: each site has an origin of its own", origin.as_str())));
+            return Err(invalid(
+                format!("origin {} staat er twee keer in: elke site heeft een eigen origin", origin.as_str()),
+                format!("origin {} appears twice: each site has an origin of its own", origin.as_str()),
+            ));
         }
-        let vocabulaire = vocabulaire_source(map, &entry.vocabulaire)
-            .map_err(|uitleg| fout(format!("vocabulaire of site {:?}: {uitleg}", entry.id)))?;
+        let vocabulaire = vocabulaire_source(map, &entry.vocabulaire).map_err(|reason| {
+            invalid(
+                format!("vocabulaire van site {:?}: {}", entry.id, reason.nl),
+                format!("vocabulaire of site {:?}: {}", entry.id, reason.en),
+            )
+        })?;
         sites.push(Site { id: entry.id, origin, vocabulaire });
     }
     Ok(sites)
@@ -146,18 +178,21 @@ pub fn read_sites(pad: &Path) -> Result<Vec<Site>, Error> {
 
 /// A URL (`https://…/registratie/vocabulaire.json`, or the site's root ending in `/`) or a path
 /// (the file, or the built site's folder).
-fn vocabulaire_source(map: &Path, waarde: &str) -> Result<VocabulaireSource, String> {
+fn vocabulaire_source(map: &Path, waarde: &str) -> Result<VocabulaireSource, Bericht> {
+    let same = |e: url::ParseError| Bericht::new(format!("{waarde:?}: {e}"), format!("{waarde:?}: {e}"));
     if waarde.contains("://") {
-        let url = url::Url::parse(waarde).map_err(|e| format!("{waarde:?}: {e}"))?;
+        let url = url::Url::parse(waarde).map_err(same)?;
         if !matches!(url.scheme(), "http" | "https") {
-            return Err(format!("{waarde:?}: an http or https URL, or a path"));
+            return Err(Bericht::new(
+                format!("{waarde:?}: een http- of https-URL, of een pad"),
+                format!("{waarde:?}: an http or https URL, or a path"),
+            ));
         }
-        let url =
-            if url.path().ends_with('/') { url.join(VOCABULAIRE_PAD).map_err(|e| format!("{waarde:?}: {e}"))? } else { url };
+        let url = if url.path().ends_with('/') { url.join(VOCABULAIRE_PATH).map_err(same)? } else { url };
         return Ok(VocabulaireSource::Url(url));
     }
     let pad = map.join(waarde);
-    Ok(VocabulaireSource::File(if pad.is_dir() { pad.join(VOCABULAIRE_PAD) } else { pad }))
+    Ok(VocabulaireSource::File(if pad.is_dir() { pad.join(VOCABULAIRE_PATH) } else { pad }))
 }
 
 #[cfg(test)]
@@ -223,7 +258,7 @@ vocabulaire = "https://b.example/"
         let sites = read_sites(&pad).unwrap();
         assert_eq!(sites.len(), 2);
         assert_eq!(sites[0].origin.as_str(), "https://a.example");
-        assert_eq!(sites[0].vocabulaire, VocabulaireSource::File(dir.path().join("a/public").join(VOCABULAIRE_PAD)));
+        assert_eq!(sites[0].vocabulaire, VocabulaireSource::File(dir.path().join("a/public").join(VOCABULAIRE_PATH)));
         assert_eq!(sites[1].origin.as_str(), "https://b.example");
         assert_eq!(sites[1].vocabulaire.to_string(), "https://b.example/registratie/vocabulaire.json");
 

@@ -3,7 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::gebeurtenis::{Bron, Doelgroep, Gebeurtenis, Kanaal};
+use cjg_common::Doelgroep;
+
+use crate::gebeurtenis::{Bron, Gebeurtenis, Kanaal};
 use crate::Dag;
 
 /// A row of `vragen`: questions per site, day, channel, doelgroep, theme, page and urgency.
@@ -12,7 +14,8 @@ pub(crate) struct VraagSleutel {
     pub site: String,
     pub dag: Dag,
     pub kanaal: Kanaal,
-    pub doelgroep: Doelgroep,
+    /// None: not chosen (`onbekend` in the table).
+    pub doelgroep: Option<Doelgroep>,
     /// Empty when unknown.
     pub thema: String,
     /// Empty when no answer fit (or a desk question registered by theme).
@@ -25,7 +28,8 @@ pub(crate) struct VraagSleutel {
 pub(crate) struct TermSleutel {
     pub site: String,
     pub dag: Dag,
-    pub doelgroep: Doelgroep,
+    /// None: not chosen (`onbekend` in the table).
+    pub doelgroep: Option<Doelgroep>,
     pub term: String,
     pub beantwoord: bool,
 }
@@ -35,7 +39,8 @@ pub(crate) struct TermSleutel {
 pub(crate) struct OnbeantwoordSleutel {
     pub site: String,
     pub dag: Dag,
-    pub doelgroep: Doelgroep,
+    /// None: not chosen (`onbekend` in the table).
+    pub doelgroep: Option<Doelgroep>,
     /// The sorted terms joined by single spaces; empty when the question had none.
     pub termen: String,
 }
@@ -63,7 +68,7 @@ pub(crate) struct Telling {
 
 impl Telling {
     /// Adds `gebeurtenis` of `site`, received on `dag`.
-    pub fn tel(&mut self, site: &str, dag: Dag, gebeurtenis: &Gebeurtenis) {
+    pub fn add(&mut self, site: &str, dag: Dag, gebeurtenis: &Gebeurtenis) {
         match gebeurtenis {
             Gebeurtenis::Vraag(vraag) => {
                 let aantal = u64::from(vraag.aantal);
@@ -134,17 +139,21 @@ mod tests {
         )
         .unwrap();
         for vraag in [&zonder, &zonder, &met] {
-            telling.tel("cjg", dag, &Gebeurtenis::Vraag(vraag.clone()));
+            telling.add("cjg", dag, &Gebeurtenis::Vraag(vraag.clone()));
         }
         assert_eq!(telling.vragen.len(), 2);
         assert_eq!(telling.vragen.values().sum::<u64>(), 3);
-        let gat =
-            OnbeantwoordSleutel { site: "cjg".into(), dag, doelgroep: Doelgroep::Jongeren, termen: "schuld zakgeld".into() };
+        let gat = OnbeantwoordSleutel {
+            site: "cjg".into(),
+            dag,
+            doelgroep: Some(Doelgroep::Jongeren),
+            termen: "schuld zakgeld".into(),
+        };
         assert_eq!(telling.onbeantwoord[&gat], 2);
         let term = |beantwoord| TermSleutel {
             site: "cjg".into(),
             dag,
-            doelgroep: Doelgroep::Jongeren,
+            doelgroep: Some(Doelgroep::Jongeren),
             term: "zakgeld".into(),
             beantwoord,
         };
@@ -154,9 +163,9 @@ mod tests {
     #[test]
     fn a_desk_question_by_theme_is_no_gap() {
         let v = vocabulaire();
-        let vraag = Vraag::from_desk(Kanaal::Loket, Doelgroep::Ouders, Onderwerp::Thema("gedrag".into()), 4, &v).unwrap();
+        let vraag = Vraag::from_desk(Kanaal::Loket, Some(Doelgroep::Ouders), Onderwerp::Thema("gedrag".into()), 4, &v).unwrap();
         let mut telling = Telling::default();
-        telling.tel("cjg", Dag::constant(2026, 1, 1), &Gebeurtenis::Vraag(vraag));
+        telling.add("cjg", Dag::constant(2026, 1, 1), &Gebeurtenis::Vraag(vraag));
         assert_eq!(telling.vragen.values().sum::<u64>(), 4);
         assert!(telling.onbeantwoord.is_empty() && telling.termen.is_empty());
     }

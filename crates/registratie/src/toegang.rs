@@ -10,7 +10,7 @@ use crate::store::{block_on, Database, Store, StoredToken};
 use crate::Dag;
 
 const TOKEN_BYTES: usize = 16;
-const ZOUT_BYTES: usize = 16;
+const SALT_BYTES: usize = 16;
 
 /// A staff member's token as `cjg registreer tokens` lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +54,7 @@ fn random<const N: usize>() -> Result<[u8; N], Error> {
     Ok(bytes)
 }
 
-fn check_naam(naam: &str) -> Result<&str, Error> {
+fn check_name(naam: &str) -> Result<&str, Error> {
     let naam = naam.trim();
     if naam.is_empty() || naam.chars().count() > 100 || naam.chars().any(char::is_control) {
         return Err(Error::TokenName(naam.to_owned()));
@@ -66,9 +66,9 @@ fn check_naam(naam: &str) -> Result<&str, Error> {
 /// hash in `db` (revoking that person's earlier token, which then stops working) and returns
 /// it to show once.
 pub fn new_token(db: &Database, naam: &str) -> Result<String, Error> {
-    let naam = check_naam(naam)?;
+    let naam = check_name(naam)?;
     let token: String = random::<TOKEN_BYTES>()?.iter().map(|b| format!("{b:02x}")).collect();
-    let zout = random::<ZOUT_BYTES>()?;
+    let zout = random::<SALT_BYTES>()?;
     let opgeslagen = StoredToken {
         naam: naam.to_owned(),
         zout: zout.to_vec(),
@@ -82,7 +82,7 @@ pub fn new_token(db: &Database, naam: &str) -> Result<String, Error> {
 
 /// `cjg registreer intrekken --naam …`: revokes the active token of `naam` from today on.
 pub fn revoke_token(db: &Database, naam: &str) -> Result<(), Error> {
-    let naam = check_naam(naam)?;
+    let naam = check_name(naam)?;
     let ingetrokken = block_on(async { Store::open(db).await?.revoke_token(naam, crate::today()).await })?;
     if ingetrokken == 0 {
         return Err(Error::UnknownToken(naam.to_owned()));

@@ -1,26 +1,27 @@
 //! The built site's registration vocabulary (`public/registratie/vocabulaire.json`): the only
-//! terms, pages and themes an event may name. `cjg build` writes it; the collector and
-//! `cjg registreer` read it, from a file or from the published site's URL, so a word outside it
-//! can never reach the counts.
+//! terms, pages and themes an event may name, and each page's theme. `cjg build` writes it
+//! with [`Vocabulaire::to_json`]; the collector and `cjg registreer` read it, from a file or
+//! from the published site's URL, so a word outside it can never reach the counts. This type is
+//! the file's only definition.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, SystemTime};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 
 /// Where `cjg build` writes the vocabulary, relative to the built site.
-pub const VOCABULAIRE_PAD: &str = "registratie/vocabulaire.json";
+pub const VOCABULAIRE_PATH: &str = "registratie/vocabulaire.json";
 
 /// The most bytes a vocabulary fetched over HTTP may have.
 const MAX_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The known terms (stems), page URLs and theme slugs of one built site.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Vocabulaire {
     /// Lower-case stems that the widget may send.
     pub termen: BTreeSet<String>,
@@ -28,23 +29,58 @@ pub struct Vocabulaire {
     pub paginas: BTreeSet<String>,
     /// Every theme slug, `gedrag`.
     pub themas: BTreeSet<String>,
+    /// Each page's theme as the site decided it (its front matter's `thema`, else its folder),
+    /// by URL; a page without a theme is not in it. Vocabularies of older builds lack it: then
+    /// a page's theme is the deepest folder of its URL that is a theme.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pagina_themas: Option<BTreeMap<String, String>>,
 }
 
 impl Vocabulaire {
+    /// The vocabulary of a site with these registration `termen` and these pages, each with
+    /// its URL and its theme (if any).
+    pub fn new(
+        termen: impl IntoIterator<Item = String>,
+        paginas: impl IntoIterator<Item = (String, Option<String>)>,
+    ) -> Vocabulaire {
+        let mut vocabulaire = Vocabulaire { termen: termen.into_iter().collect(), ..Vocabulaire::default() };
+        let mut pagina_themas = BTreeMap::new();
+        for (url, thema) in paginas {
+            if let Some(thema) = thema {
+                vocabulaire.themas.insert(thema.clone());
+                pagina_themas.insert(url.clone(), thema);
+            }
+            vocabulaire.paginas.insert(url);
+        }
+        vocabulaire.pagina_themas = Some(pagina_themas);
+        vocabulaire
+    }
+
+    /// The JSON of `registratie/vocabulaire.json`, as [`Vocabulaire::from_json`] reads it.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("sets and maps of strings serialise")
+    }
+
     /// Reads `registratie/vocabulaire.json` from the built site in `site`.
     pub fn from_site(site: &Path) -> Result<Vocabulaire, Error> {
-        VocabulaireSource::File(site.join(VOCABULAIRE_PAD)).read()
+        VocabulaireSource::File(site.join(VOCABULAIRE_PATH)).read()
     }
 
-    /// Parses the vocabulary's JSON; `bron` names it in errors.
-    pub fn from_json(tekst: &str, bron: &str) -> Result<Vocabulaire, Error> {
-        serde_json::from_str(tekst).map_err(|e| Error::VocabulaireInvalid { bron_naam: bron.to_owned(), bron: e })
+    /// Parses the vocabulary's JSON; `source_name` names it in errors.
+    pub fn from_json(text: &str, source_name: &str) -> Result<Vocabulaire, Error> {
+        serde_json::from_str(text).map_err(|source| Error::VocabulaireInvalid { source_name: source_name.to_owned(), source })
     }
 
-    /// The theme a page belongs to: the deepest folder of its URL that is a known theme, which is
-    /// how the site derives a page's theme when its front matter names none.
+    /// The theme a page belongs to, as the site decided it. In an older build's vocabulary,
+    /// without [`Vocabulaire::pagina_themas`]: the deepest folder of its URL that is a known
+    /// theme (how the site derives a theme when the front matter names none).
     pub fn thema_of(&self, pagina: &str) -> Option<&str> {
-        pagina.split('/').rev().filter(|deel| !deel.is_empty()).find_map(|deel| self.themas.get(deel).map(String::as_str))
+        match &self.pagina_themas {
+            Some(pagina_themas) => pagina_themas.get(pagina).map(String::as_str),
+            None => {
+                pagina.split('/').rev().filter(|deel| !deel.is_empty()).find_map(|deel| self.themas.get(deel).map(String::as_str))
+            }
+        }
     }
 }
 
@@ -60,7 +96,7 @@ pub enum VocabulaireSource {
 impl fmt::Display for VocabulaireSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            VocabulaireSource::File(pad) => write!(f, "{}", pad.display()),
+            VocabulaireSource::File(path) => write!(f, "{}", path.display()),
             VocabulaireSource::Url(url) => f.write_str(url.as_str()),
         }
     }
@@ -70,9 +106,9 @@ impl VocabulaireSource {
     /// Reads and parses the vocabulary (blocking: a file read or one HTTP GET).
     pub fn read(&self) -> Result<Vocabulaire, Error> {
         let naam = self.to_string();
-        let missing = |bron: String| Error::VocabulaireMissing { bron_naam: naam.clone(), bron };
+        let missing = |reason: String| Error::VocabulaireMissing { source_name: naam.clone(), reason };
         let tekst = match self {
-            VocabulaireSource::File(pad) => std::fs::read_to_string(pad).map_err(|e| missing(e.to_string()))?,
+            VocabulaireSource::File(path) => std::fs::read_to_string(path).map_err(|e| missing(e.to_string()))?,
             VocabulaireSource::Url(url) => {
                 let agent: ureq::Agent =
                     ureq::Agent::config_builder().timeout_global(Some(Duration::from_secs(15))).build().into();
@@ -93,7 +129,7 @@ impl VocabulaireSource {
 
     fn modified(&self) -> Option<SystemTime> {
         match self {
-            VocabulaireSource::File(pad) => std::fs::metadata(pad).and_then(|m| m.modified()).ok(),
+            VocabulaireSource::File(path) => std::fs::metadata(path).and_then(|m| m.modified()).ok(),
             VocabulaireSource::Url(_) => None,
         }
     }
@@ -102,23 +138,23 @@ impl VocabulaireSource {
 /// A site's vocabulary in the running collector, read again when the site was rebuilt (or
 /// republished), so that a new page's events are taken without restarting the collector.
 pub(crate) struct LiveVocabulaire {
-    bron: VocabulaireSource,
+    source: VocabulaireSource,
     current: RwLock<Arc<Vocabulaire>>,
     /// The file's modification time at the last read, and the last failure already reported.
     seen: Mutex<(Option<SystemTime>, Option<String>)>,
 }
 
 impl LiveVocabulaire {
-    /// Reads the vocabulary from `bron`; it must be there at start.
-    pub fn open(bron: VocabulaireSource) -> Result<LiveVocabulaire, Error> {
-        let modified = bron.modified();
-        let vocabulaire = Arc::new(bron.read()?);
-        Ok(LiveVocabulaire { bron, current: RwLock::new(vocabulaire), seen: Mutex::new((modified, None)) })
+    /// Reads the vocabulary from `source`; it must be there at start.
+    pub fn open(source: VocabulaireSource) -> Result<LiveVocabulaire, Error> {
+        let modified = source.modified();
+        let vocabulaire = Arc::new(source.read()?);
+        Ok(LiveVocabulaire { source, current: RwLock::new(vocabulaire), seen: Mutex::new((modified, None)) })
     }
 
     /// Where it is read from.
     pub fn source(&self) -> &VocabulaireSource {
-        &self.bron
+        &self.source
     }
 
     /// The vocabulary now.
@@ -130,13 +166,13 @@ impl LiveVocabulaire {
     /// previous vocabulary, so a build in progress never stops the counting; the failure is
     /// said once, not on every look.
     pub fn refresh(&self) {
-        let modified = self.bron.modified();
+        let modified = self.source.modified();
         let mut seen = self.seen.lock().unwrap_or_else(|vergiftigd| vergiftigd.into_inner());
-        if matches!(self.bron, VocabulaireSource::File(_)) && modified == seen.0 {
+        if matches!(self.source, VocabulaireSource::File(_)) && modified == seen.0 {
             return;
         }
         seen.0 = modified;
-        match self.bron.read() {
+        match self.source.read() {
             Ok(vocabulaire) => {
                 *self.current.write().unwrap_or_else(|vergiftigd| vergiftigd.into_inner()) = Arc::new(vocabulaire);
                 seen.1 = None;
@@ -165,6 +201,23 @@ mod tests {
     }
 
     #[test]
+    fn a_page_has_the_theme_the_site_gave_it_even_outside_that_folder() {
+        let paginas = [
+            ("/ouders/gedrag/driftbuien/".to_owned(), Some("gedrag".to_owned())),
+            ("/ouders/gedrag/zakgeld/".to_owned(), Some("geld".to_owned())),
+            ("/contact/".to_owned(), None),
+        ];
+        let gebouwd = Vocabulaire::new(["koorts".to_owned()], paginas);
+        let v = Vocabulaire::from_json(&gebouwd.to_json(), "v.json").unwrap();
+        assert_eq!(v, gebouwd, "what cjg build writes reads back the same");
+        assert_eq!(v.thema_of("/ouders/gedrag/zakgeld/"), Some("geld"), "front matter thema, not the folder");
+        assert_eq!(v.thema_of("/ouders/gedrag/driftbuien/"), Some("gedrag"));
+        assert_eq!(v.thema_of("/contact/"), None);
+        assert_eq!(v.themas.iter().map(String::as_str).collect::<Vec<_>>(), ["gedrag", "geld"]);
+        assert_eq!(v.paginas.len(), 3);
+    }
+
+    #[test]
     fn the_theme_is_the_deepest_known_folder() {
         let v = vocabulaire();
         assert_eq!(v.thema_of("/ouders/gedrag/driftbuien/"), Some("gedrag"));
@@ -181,7 +234,7 @@ mod tests {
     #[test]
     fn a_rebuilt_site_brings_its_new_pages() {
         let dir = tempfile::tempdir().unwrap();
-        let pad = dir.path().join(VOCABULAIRE_PAD);
+        let pad = dir.path().join(VOCABULAIRE_PATH);
         std::fs::create_dir_all(pad.parent().unwrap()).unwrap();
         std::fs::write(&pad, r#"{"termen": [], "paginas": ["/a/"], "themas": []}"#).unwrap();
         let lijst = LiveVocabulaire::open(VocabulaireSource::File(pad.clone())).unwrap();
@@ -215,9 +268,9 @@ mod tests {
             }
         });
         let url = url::Url::parse(&format!("http://{adres}/registratie/vocabulaire.json")).unwrap();
-        let bron = VocabulaireSource::Url(url);
-        assert!(bron.read().unwrap().termen.contains("koorts"));
-        let fout = bron.read().unwrap_err().to_string();
+        let source = VocabulaireSource::Url(url);
+        assert!(source.read().unwrap().termen.contains("koorts"));
+        let fout = source.read().unwrap_err().to_string();
         assert!(fout.contains("404") && fout.contains("cjg build"), "{fout}");
         antwoorden.join().unwrap();
     }

@@ -73,7 +73,7 @@ async fn run(mut store: Store, mut rx: mpsc::Receiver<Job>) {
         let dag = crate::today();
         let mut telling = Telling::default();
         for job in &batch {
-            telling.tel(&job.site, dag, &job.gebeurtenis);
+            telling.add(&job.site, dag, &job.gebeurtenis);
         }
         let uitkomst = store.add(&telling).await.map_err(|error| error.to_string());
         for job in batch.drain(..) {

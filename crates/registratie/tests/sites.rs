@@ -7,9 +7,8 @@ mod common;
 use std::num::NonZeroU32;
 
 use base64::Engine;
-use cjg_registratie::{
-    new_token, read_sites, register, Aantal, Doelgroep, Kanaal, Onderwerp, Plan, PlanOptions, Settings, Vocabulaire,
-};
+use cjg_common::Doelgroep;
+use cjg_registratie::{new_token, read_sites, register, Aantal, Kanaal, Onderwerp, Plan, PlanOptions, Settings, Vocabulaire};
 use common::http::{Antwoord, Verbinding};
 use common::{site_met, totalen, vragen_van, Proef, Store};
 
@@ -119,9 +118,9 @@ fn the_plans_come_per_site_and_for_the_region(store: Store) {
     // Last week: a 12 about gedrag; b 9 about geld and 6 about gedrag.
     let dag = cjg_registratie::today().saturating_sub(jiff::Span::new().days(7));
     let thema = |t: &str| Onderwerp::Thema(t.into());
-    register(&db, "a", &vocabulaire("a"), Kanaal::Telefoon, Doelgroep::Ouders, thema("gedrag"), 12, dag).unwrap();
-    register(&db, "b", &vocabulaire("b"), Kanaal::Chat, Doelgroep::Ouders, thema("geld"), 9, dag).unwrap();
-    register(&db, "b", &vocabulaire("b"), Kanaal::Loket, Doelgroep::Ouders, thema("gedrag"), 6, dag).unwrap();
+    register(&db, "a", &vocabulaire("a"), Kanaal::Telefoon, Some(Doelgroep::Ouders), thema("gedrag"), 12, dag).unwrap();
+    register(&db, "b", &vocabulaire("b"), Kanaal::Chat, Some(Doelgroep::Ouders), thema("geld"), 9, dag).unwrap();
+    register(&db, "b", &vocabulaire("b"), Kanaal::Loket, Some(Doelgroep::Ouders), thema("gedrag"), 6, dag).unwrap();
     let plan = |site: Option<&str>| {
         Plan::from_db(&db, &PlanOptions { site: site.map(str::to_owned), ..PlanOptions::default() }).unwrap()
     };

@@ -405,7 +405,7 @@ mod tests {
         let rules =
             Rules::parse("stufi, studiefinanciering\nde pil, anticonceptie\n", "[zelfdoding]\nzelfmoord*\nwil/wilde dood\n")
                 .unwrap();
-        let bytes = build_index(&pages, &rules).unwrap();
+        let bytes = build_index(&pages, &rules).unwrap().bytes;
         Engine::from_bytes(&bytes).unwrap()
     }
 
@@ -434,7 +434,7 @@ mod tests {
             ),
         ];
         let rules = Rules::parse("", "[zelfdoding]\nzelfmoord*\n").unwrap();
-        let mut engine = Engine::from_bytes(&build_index(&pages, &rules).unwrap()).unwrap();
+        let mut engine = Engine::from_bytes(&build_index(&pages, &rules).unwrap().bytes).unwrap();
         let question = "vanaf welke leeftijd mag je alcohol drinken";
         assert_eq!(first(&engine, question).as_deref(), Some("/alcohol/"));
         engine.set_weights(RankingWeights { coverage: 0.0, ..RankingWeights::default() });

@@ -28,15 +28,26 @@ use crate::vocabulary::Vocabulary;
 /// merging and gives a smaller bundle than several.
 const WRITER_MEMORY: usize = 100_000_000;
 
+/// What [`build_index`] makes: the bundle, and the words the bundle lets a question be
+/// registered with, so that `cjg build` need not read the bundle back to learn them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuiltIndex {
+    /// The index bundle, as [`crate::Engine::from_bytes`] reads it.
+    pub bytes: Vec<u8>,
+    /// [`crate::Engine::registration_terms`] of that bundle, alphabetically.
+    pub registration_terms: Vec<String>,
+}
+
 /// Indexes the pages and returns the index bundle (its layout is described in `bundle.rs`) with the
 /// vocabulary, the site's slice of the Dutch lexicon and the rules, ready to be written as
 /// one file and read by [`crate::Engine::from_bytes`].
-pub fn build_index(docs: &[Document], rules: &Rules) -> Result<Vec<u8>, Error> {
+pub fn build_index(docs: &[Document], rules: &Rules) -> Result<BuiltIndex, Error> {
     let stemmer = Stemmer::new();
     let (vocabulary, lexicon) = site_words(docs, rules, stemmer);
     let lexicon_sections = lexicon.to_sections();
     let vocabulary_text = vocabulary.to_text();
     let analyzer = Arc::new(Analyzer::new(vocabulary, Arc::new(lexicon), stemmer));
+    let registration_terms = analyzer.vocabulary().registrable_words().map(str::to_owned).collect();
     let risk_model = training::risk_model(&analyzer, rules, docs, &ClassifierSettings::default());
 
     let (schema, fields) = Fields::schema();
@@ -77,7 +88,7 @@ pub fn build_index(docs: &[Document], rules: &Rules) -> Result<Vec<u8>, Error> {
         }
         sections.push((format!("{}{}", bundle::INDEX_PREFIX, names.file(&file.display().to_string())), data));
     }
-    bundle::write(&sections)
+    Ok(BuiltIndex { bytes: bundle::write(&sections)?, registration_terms })
 }
 
 /// The site's vocabulary and its slice of the Dutch lexicon: what the browser's analyzer knows.
@@ -163,7 +174,10 @@ mod tests {
         let first = build_index(&pages(), &rules).unwrap();
         let second = build_index(&pages(), &rules).unwrap();
         assert!(first == second, "two builds of the same pages differ");
-        let engine = crate::Engine::from_bytes(&first).unwrap();
+        let engine = crate::Engine::from_bytes(&first.bytes).unwrap();
         assert_eq!(engine.ask("zakgeld", None, 5).answers.first().map(|a| a.url.as_str()), Some("/zakgeld/"));
+        let read_back: Vec<&str> = engine.registration_terms().collect();
+        assert_eq!(first.registration_terms, read_back, "the terms are the bundle's own");
+        assert!(first.registration_terms.iter().any(|t| t == "zakgeld"));
     }
 }

@@ -51,7 +51,7 @@ pub use examples::{Example, Examples, ORDINARY};
 pub use explain::{AnswerExplanation, Explanation, Match, ModelExplanation, WordExplanation};
 pub use hit::Hit;
 #[cfg(feature = "index")]
-pub use index::build_index;
+pub use index::{build_index, BuiltIndex};
 pub use ranking::RankingWeights;
 pub use rules::{Rules, EXAMPLES_FILE, SIGNALS_FILE, SYNONYMS_FILE, TOPICS_FILE};
 pub use signals::{RiskSignal, RiskSignals};

@@ -23,7 +23,7 @@ fn engine() -> Engine {
         page("/slapen/", "Slapen", "Slaapproblemen bij kinderen: hoe slaapt uw kind door?"),
     ];
     let rules = Rules::parse("", "[zelfdoding]\nzelfmoord*\n[kindermishandeling]\nopsluiten + me|mij\n").unwrap();
-    Engine::from_bytes(&build_index(&pages, &rules).expect("index builds")).expect("bundle loads")
+    Engine::from_bytes(&build_index(&pages, &rules).expect("index builds").bytes).expect("bundle loads")
 }
 
 fn first(engine: &Engine, question: &str) -> Option<String> {

@@ -114,7 +114,7 @@ struct DoelgroepView {
 
 pub(super) fn html(plan: &Plan) -> Result<String, Error> {
     let mut context = Context::new();
-    context.insert("periode", &hoofdletter(&periode(plan)));
+    context.insert("periode", &capitalize(&periode(plan)));
     context.insert("onderwerp", &onderwerp(plan));
     context.insert("afgerond", &plan.afgerond);
     context.insert("tot", &datum(plan.periode.1));
@@ -135,7 +135,7 @@ pub(super) fn html(plan: &Plan) -> Result<String, Error> {
     render("plan.html", &context)
 }
 
-fn hoofdletter(tekst: &str) -> String {
+fn capitalize(tekst: &str) -> String {
     let mut tekens = tekst.chars();
     tekens.next().map(|eerste| eerste.to_uppercase().chain(tekens).collect()).unwrap_or_default()
 }
@@ -144,7 +144,7 @@ fn doelgroep(plan: &Plan, d: &DoelgroepPlan) -> DoelgroepView {
     let titel = doelgroep_titel(d.doelgroep);
     let klein = titel.to_lowercase();
     let mut view = DoelgroepView {
-        id: d.doelgroep.as_str(),
+        id: crate::doelgroep::word(d.doelgroep),
         titel,
         te_weinig: d.vragen.totaal.zichtbaar().is_none_or(|n| n < Aantal::DREMPEL),
         samenvatting: format!("{} vragen: {} online en {} bij de balie.", d.vragen.totaal, d.online.totaal, d.balie.totaal),
@@ -227,7 +227,7 @@ fn veelgevraagd(staafjes: &[(String, Aantal)], items: &[Veelgevraagd], soort: &s
 
 /// The scale of a chart: the largest figure that may be shown, rounded up to tens so that
 /// the axis's middle line is a round number too (and never one under 5).
-fn schaal(waarden: impl Iterator<Item = Aantal>) -> u64 {
+fn scale(waarden: impl Iterator<Item = Aantal>) -> u64 {
     let max = waarden.filter_map(Aantal::zichtbaar).max().unwrap_or(0);
     max.div_ceil(10).max(1) * 10
 }
@@ -238,7 +238,7 @@ fn staven(items: &[(String, Aantal)], klasse: &'static str, beschrijving: &str) 
     let rij = 28;
     let label_breedte = 290;
     let staaf_ruimte = BREEDTE - label_breedte - 50;
-    let max = schaal(items.iter().map(|(_, n)| *n));
+    let max = scale(items.iter().map(|(_, n)| *n));
     let staven = items
         .iter()
         .enumerate()
@@ -249,7 +249,7 @@ fn staven(items: &[(String, Aantal)], klasse: &'static str, beschrijving: &str) 
                 None => (8, "klein"),
             };
             Staaf {
-                label: kort(naam, 42),
+                label: shorten(naam, 42),
                 label_x: label_breedte - 8,
                 tekst_y: y + 18,
                 x: label_breedte,
@@ -271,7 +271,7 @@ fn kolommen(plan: &Plan, beschrijving: &str, reeksen: &[(&'static str, &Reeks)])
     let weken = plan.weken.len().max(1) as u32;
     let vak = (BREEDTE - links - 8) / weken;
     let kolom = (vak * 4 / 5 / reeksen.len().max(1) as u32).max(2);
-    let max = schaal(reeksen.iter().flat_map(|(_, r)| r.per_week.iter().copied()));
+    let max = scale(reeksen.iter().flat_map(|(_, r)| r.per_week.iter().copied()));
     let basis = boven + plot_hoogte;
     let lijnen = [(0, basis), (max / 2, basis - plot_hoogte / 2), (max, boven)]
         .into_iter()
@@ -323,7 +323,7 @@ fn tabel(onderschrift: &str, koppen: &[&str], rijen: impl Iterator<Item = Vec<St
 }
 
 /// `tekst` cut to `max` characters with an ellipsis (the table has it whole).
-fn kort(tekst: &str, max: usize) -> String {
+fn shorten(tekst: &str, max: usize) -> String {
     if tekst.chars().count() <= max {
         return tekst.to_owned();
     }

@@ -20,8 +20,11 @@ use std::path::Path;
 use jiff::Span;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use cjg_common::Doelgroep;
+
+use crate::doelgroep::{self, ASKERS};
 use crate::error::Error;
-use crate::gebeurtenis::{Doelgroep, Kanaal};
+use crate::gebeurtenis::Kanaal;
 use crate::store::{block_on, Database, Rows, Store};
 use crate::Dag;
 use disclosure::{Figures, Stage, Status, DREMPEL};
@@ -197,8 +200,9 @@ pub struct SiteTotaal {
 /// Everything about one doelgroep.
 #[derive(Debug, Clone, Serialize)]
 pub struct DoelgroepPlan {
-    /// Whose questions.
-    pub doelgroep: Doelgroep,
+    /// Whose questions; none for those whose doelgroep was not chosen (`"onbekend"`).
+    #[serde(with = "doelgroep::as_word")]
+    pub doelgroep: Option<Doelgroep>,
     /// All questions, every channel.
     pub vragen: Reeks,
     /// Through the widget.
@@ -248,7 +252,7 @@ pub struct Plan {
     pub afgerond: bool,
     /// The weeks, oldest first.
     pub weken: Vec<Week>,
-    /// Ouders, jongeren, onbekend.
+    /// Ouders, jongeren, professionals, then those who did not choose (`onbekend`).
     pub doelgroepen: Vec<DoelgroepPlan>,
     /// Pages with at least one "nee", most "nee" first.
     pub niet_geholpen: Vec<PaginaFeedback>,
@@ -294,7 +298,7 @@ impl Plan {
         let toon = |figuur: usize| Aantal::from_status(status[figuur], model.figures.value(figuur), options.afronden);
         let leeg = ScopeFigures::default();
         let figuren = model.scopes.get(&scope).unwrap_or(&leeg);
-        let doelgroepen = Doelgroep::ALLE
+        let doelgroepen = ASKERS
             .iter()
             .map(|d| match figuren.doelgroepen.get(d) {
                 Some(f) => f.plan(*d, &toon, &status),
@@ -341,9 +345,9 @@ impl Plan {
         html::html(self)
     }
 
-    /// Writes [`Plan::html`] to `pad`.
-    pub fn write_html(&self, pad: &Path) -> Result<(), Error> {
-        std::fs::write(pad, self.html()?).map_err(|bron| Error::WriteReport { pad: pad.to_owned(), bron })
+    /// Writes [`Plan::html`] to `path`.
+    pub fn write_html(&self, path: &Path) -> Result<(), Error> {
+        std::fs::write(path, self.html()?).map_err(|source| Error::WriteReport { path: path.to_owned(), source })
     }
 }
 
@@ -358,8 +362,9 @@ pub struct Tellingen {
 /// One doelgroep of [`Tellingen`].
 #[derive(Debug, Clone, Deserialize)]
 pub struct DoelgroepTellingen {
-    /// Whose questions.
-    pub doelgroep: Doelgroep,
+    /// Whose questions; none when not chosen (`"onbekend"`).
+    #[serde(with = "doelgroep::as_word")]
+    pub doelgroep: Option<Doelgroep>,
     /// All its questions.
     pub vragen: Totaal,
     /// Its themes, most asked first.
@@ -450,7 +455,7 @@ impl DoelgroepFigures {
         DoelgroepFigures { weken, ..DoelgroepFigures::default() }
     }
 
-    fn plan(&self, doelgroep: Doelgroep, toon: &impl Fn(usize) -> Aantal, status: &[Status]) -> DoelgroepPlan {
+    fn plan(&self, doelgroep: Option<Doelgroep>, toon: &impl Fn(usize) -> Aantal, status: &[Status]) -> DoelgroepPlan {
         let reeks = |series: &Option<SeriesFigures>| match series {
             Some(s) => Reeks { totaal: toon(s.totaal), per_week: s.per_week.iter().map(|f| toon(*f)).collect() },
             None => Reeks { totaal: Aantal::Getal(0), per_week: vec![Aantal::Getal(0); self.weken] },
@@ -501,7 +506,7 @@ impl DoelgroepFigures {
 /// The figures of one plan.
 #[derive(Debug, Default)]
 struct ScopeFigures {
-    doelgroepen: BTreeMap<Doelgroep, DoelgroepFigures>,
+    doelgroepen: BTreeMap<Option<Doelgroep>, DoelgroepFigures>,
     /// Per page its "ja" and "nee" figures.
     feedback: BTreeMap<String, (usize, usize)>,
 }
@@ -516,7 +521,9 @@ struct Model {
 }
 
 /// A row of `vragen` summed over its week.
-type VraagAtoom = (String, Doelgroep, usize, Kanaal, String, String, bool);
+type VraagAtoom = (String, Option<Doelgroep>, usize, Kanaal, String, String, bool);
+/// A row of `onbeantwoord` summed over the period: site, doelgroep and terms.
+type GatSleutel = (String, Option<Doelgroep>, String);
 
 impl Model {
     fn new(rows: &Rows, weken: &[Week], van: Dag, tot: Dag) -> Model {
@@ -528,7 +535,7 @@ impl Model {
                 *vragen.entry(sleutel).or_default() += aantal;
             }
         }
-        let mut gaten: BTreeMap<(String, Doelgroep, String), u64> = BTreeMap::new();
+        let mut gaten: BTreeMap<GatSleutel, u64> = BTreeMap::new();
         for (s, aantal) in &rows.onbeantwoord {
             if week_of(s.dag).is_some() {
                 *gaten.entry((s.site.clone(), s.doelgroep, s.termen.clone())).or_default() += aantal;
@@ -550,15 +557,14 @@ impl Model {
         let mut figures = Figures::default();
         let vraag_atomen: Vec<(&VraagAtoom, u32, u64)> =
             vragen.iter().map(|(k, aantal)| (k, figures.atom(*aantal), *aantal)).collect();
-        let gat_atomen: Vec<(&(String, Doelgroep, String), u32)> =
-            gaten.iter().map(|(k, aantal)| (k, figures.atom(*aantal))).collect();
+        let gat_atomen: Vec<(&GatSleutel, u32)> = gaten.iter().map(|(k, aantal)| (k, figures.atom(*aantal))).collect();
         let feedback_atomen: Vec<(&(String, String, bool), u32)> =
             feedback.iter().map(|(k, aantal)| (k, figures.atom(*aantal))).collect();
 
         // What every reader knows: the unanswered questions are the online questions without a
         // page (when the counts agree, as they do unless the database was edited by hand).
         for site in &sites {
-            for d in Doelgroep::ALLE {
+            for d in ASKERS {
                 let gs: Vec<(u32, u64)> = gaten
                     .iter()
                     .zip(&gat_atomen)
@@ -584,11 +590,10 @@ impl Model {
                 Scope::Site(s) => s == site,
             };
             let mut figuren = ScopeFigures::default();
-            for d in Doelgroep::ALLE {
+            for d in ASKERS {
                 let vs: Vec<&(&VraagAtoom, u32, u64)> =
                     vraag_atomen.iter().filter(|(k, _, _)| k.1 == d && hoort_bij(&k.0)).collect();
-                let gs: Vec<&(&(String, Doelgroep, String), u32)> =
-                    gat_atomen.iter().filter(|(k, _)| k.1 == d && hoort_bij(&k.0)).collect();
+                let gs: Vec<&(&GatSleutel, u32)> = gat_atomen.iter().filter(|(k, _)| k.1 == d && hoort_bij(&k.0)).collect();
                 let mut df = DoelgroepFigures::new(weken.len());
                 // Each week's table of online and desk, urgent and not: every combination of its
                 // four cells is one a reader can derive from the series, so each is protected.
@@ -715,11 +720,12 @@ fn onderwerp(plan: &Plan) -> String {
     }
 }
 
-fn doelgroep_titel(doelgroep: Doelgroep) -> &'static str {
+fn doelgroep_titel(doelgroep: Option<Doelgroep>) -> &'static str {
     match doelgroep {
-        Doelgroep::Ouders => "Ouders",
-        Doelgroep::Jongeren => "Jongeren",
-        Doelgroep::Onbekend => "Doelgroep niet gekozen",
+        Some(Doelgroep::Ouders) => "Ouders",
+        Some(Doelgroep::Jongeren) => "Jongeren",
+        Some(Doelgroep::Professionals) => "Professionals",
+        None => "Doelgroep niet gekozen",
     }
 }
 

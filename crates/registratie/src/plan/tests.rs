@@ -35,7 +35,7 @@ fn voorbeeld_rows() -> Rows {
         Feedback::from_json(br#"{"pagina": "/contact/", "geholpen": false, "bron": "pagina"}"#, &v).unwrap(),
     );
     let telefoon = Gebeurtenis::Vraag(
-        Vraag::from_desk(Kanaal::Telefoon, Doelgroep::Ouders, Onderwerp::Thema("gedrag".into()), 6, &v).unwrap(),
+        Vraag::from_desk(Kanaal::Telefoon, Some(Doelgroep::Ouders), Onderwerp::Thema("gedrag".into()), 6, &v).unwrap(),
     );
     let mut telling = Telling::default();
     // Week 45: 2 about driftbuien; week 47: 12; week 48: 3. Gaps: 7 in week 48.
@@ -49,7 +49,7 @@ fn voorbeeld_rows() -> Rows {
         (Dag::constant(2025, 1, 1), &gat, 50),
     ] {
         for _ in 0..keer {
-            telling.tel("cjg", dag, gebeurtenis);
+            telling.add("cjg", dag, gebeurtenis);
         }
     }
     rows_from(telling)
@@ -90,7 +90,7 @@ fn the_running_week_and_single_days_never_show() {
 fn counts_land_in_their_doelgroep_week_and_channel() {
     let plan = voorbeeld();
     let ouders = &plan.doelgroepen[0];
-    assert_eq!(ouders.doelgroep, Doelgroep::Ouders);
+    assert_eq!(ouders.doelgroep, Some(Doelgroep::Ouders));
     assert_eq!(ouders.vragen.totaal, Aantal::Getal(23));
     assert_eq!(ouders.online.totaal, Aantal::Getal(17));
     assert_eq!(ouders.balie.totaal, Aantal::Getal(6));
@@ -140,10 +140,10 @@ fn klein_thema() -> Rows {
     let v = vocabulaire();
     let mut telling = Telling::default();
     let dag = Dag::constant(2026, 11, 17);
-    let geld = Vraag::from_desk(Kanaal::Loket, Doelgroep::Ouders, Onderwerp::Thema("geld".into()), 3, &v).unwrap();
-    let gedrag = Vraag::from_desk(Kanaal::Loket, Doelgroep::Ouders, Onderwerp::Thema("gedrag".into()), 20, &v).unwrap();
-    telling.tel("cjg", dag, &Gebeurtenis::Vraag(geld));
-    telling.tel("cjg", dag, &Gebeurtenis::Vraag(gedrag));
+    let geld = Vraag::from_desk(Kanaal::Loket, Some(Doelgroep::Ouders), Onderwerp::Thema("geld".into()), 3, &v).unwrap();
+    let gedrag = Vraag::from_desk(Kanaal::Loket, Some(Doelgroep::Ouders), Onderwerp::Thema("gedrag".into()), 20, &v).unwrap();
+    telling.add("cjg", dag, &Gebeurtenis::Vraag(geld));
+    telling.add("cjg", dag, &Gebeurtenis::Vraag(gedrag));
     rows_from(telling)
 }
 
@@ -183,12 +183,12 @@ fn twee_sites() -> Rows {
     let dag = Dag::constant(2026, 11, 17);
     let vraag = |thema: &str, aantal| {
         Gebeurtenis::Vraag(
-            Vraag::from_desk(Kanaal::Telefoon, Doelgroep::Ouders, Onderwerp::Thema(thema.into()), aantal, &v).unwrap(),
+            Vraag::from_desk(Kanaal::Telefoon, Some(Doelgroep::Ouders), Onderwerp::Thema(thema.into()), aantal, &v).unwrap(),
         )
     };
-    telling.tel("a", dag, &vraag("gedrag", 12));
-    telling.tel("b", dag, &vraag("gedrag", 3));
-    telling.tel("b", dag, &vraag("geld", 9));
+    telling.add("a", dag, &vraag("gedrag", 12));
+    telling.add("b", dag, &vraag("gedrag", 3));
+    telling.add("b", dag, &vraag("geld", 9));
     rows_from(telling)
 }
 
@@ -220,7 +220,7 @@ fn the_region_adds_the_sites_up_and_no_site_is_given_away_by_it() {
 #[test]
 fn build_counts_reads_the_plans_own_figures() {
     let tellingen = Tellingen::from_json(&voorbeeld().json()).unwrap();
-    assert_eq!(tellingen.doelgroepen[0].doelgroep, Doelgroep::Ouders);
+    assert_eq!(tellingen.doelgroepen[0].doelgroep, Some(Doelgroep::Ouders));
     assert_eq!(tellingen.doelgroepen[0].vragen.totaal, Aantal::Getal(23));
     assert_eq!(tellingen.doelgroepen[0].themas[0].naam, "gedrag");
     let fixture = r#"{"doelgroepen":[{"doelgroep":"ouders","vragen":{"totaal":120},"themas":[{"naam":"slapen","totaal":"<5"},{"naam":"x","totaal":"x"}]}]}"#;
@@ -228,6 +228,39 @@ fn build_counts_reads_the_plans_own_figures() {
     assert_eq!(tellingen.doelgroepen[0].themas[0].totaal, Aantal::Klein);
     let exact = r#"{"doelgroepen":[{"doelgroep":"ouders","vragen":{"totaal":120},"themas":[{"naam":"slapen","totaal":3}]}]}"#;
     assert!(Tellingen::from_json(exact).unwrap_err().to_string().contains("under 5"));
+}
+
+/// `cjg build --counts` reads every doelgroep's figures of `cjg plan --json` as the plan wrote
+/// them: [`Tellingen`] and the plan's JSON are one format.
+#[test]
+fn every_doelgroep_of_a_plan_reads_back_as_tellingen() {
+    let v = vocabulaire();
+    let mut rows = voorbeeld_rows();
+    let professionals =
+        Vraag::from_desk(Kanaal::Chat, Some(Doelgroep::Professionals), Onderwerp::Thema("geld".into()), 9, &v).unwrap();
+    let mut telling = Telling::default();
+    telling.add("cjg", Dag::constant(2026, 11, 24), &Gebeurtenis::Vraag(professionals));
+    rows.vragen.extend(telling.vragen);
+    let plan = plan_of(rows, Dag::constant(2026, 11, 30), &PlanOptions::default()).unwrap();
+    let tellingen = Tellingen::from_json(&plan.json()).unwrap();
+    let gelezen: Vec<_> = tellingen
+        .doelgroepen
+        .iter()
+        .map(|d| (d.doelgroep, d.vragen.totaal, d.themas.iter().map(|t| (t.naam.clone(), t.totaal)).collect::<Vec<_>>()))
+        .collect();
+    let geschreven: Vec<_> = plan
+        .doelgroepen
+        .iter()
+        .map(|d| (d.doelgroep, d.vragen.totaal, d.themas.iter().map(|t| (t.naam.clone(), t.totaal)).collect::<Vec<_>>()))
+        .collect();
+    assert_eq!(gelezen, geschreven);
+    let wie: Vec<Option<Doelgroep>> = plan.doelgroepen.iter().map(|d| d.doelgroep).collect();
+    assert_eq!(wie, crate::doelgroep::ASKERS);
+    assert_eq!(plan.doelgroepen[2].vragen.totaal, Aantal::Getal(9));
+    let json = plan.json();
+    assert!(json.contains("\"doelgroep\": \"professionals\"") && json.contains("\"doelgroep\": \"onbekend\""), "{json}");
+    assert!(plan.tekst().contains("\n== Professionals: 9 vragen (online 0, balie 9) =="), "{}", plan.tekst());
+    assert!(plan.html().unwrap().contains("Professionals"));
 }
 
 #[test]
@@ -308,7 +341,7 @@ fn random_rows(cellen: &[Cel], feedback: &[(usize, usize, bool, u64)]) -> Rows {
             (thema, pagina) = ONDERWERPEN[1];
         }
         let dag = days_later(eerste_maandag(), 7 * c.week + (c.aantal as i64 % 7));
-        let doelgroep = [Doelgroep::Ouders, Doelgroep::Jongeren][c.doelgroep];
+        let doelgroep = [Some(Doelgroep::Ouders), Some(Doelgroep::Jongeren)][c.doelgroep];
         let sleutel = VraagSleutel {
             site: SITES[c.site].into(),
             dag,
@@ -338,12 +371,12 @@ fn random_rows(cellen: &[Cel], feedback: &[(usize, usize, bool, u64)]) -> Rows {
 }
 
 /// A reader's atom of questions: site, doelgroep, week, online, theme, page, urgent.
-type VraagCel = (String, Doelgroep, usize, bool, String, String, bool);
+type VraagCel = (String, Option<Doelgroep>, usize, bool, String, String, bool);
 
 /// The atoms as a reader of the plans may think of them, numbered.
 struct Atomen {
     vragen: BTreeMap<VraagCel, (usize, u64)>,
-    gaten: BTreeMap<(String, Doelgroep, String), (usize, u64)>,
+    gaten: BTreeMap<(String, Option<Doelgroep>, String), (usize, u64)>,
     feedback: BTreeMap<(String, String, bool), (usize, u64)>,
     aantal: usize,
 }
@@ -446,7 +479,7 @@ fn published(plan: &Plan, atomen: &Atomen) -> Vec<(Vec<usize>, Aantal)> {
 fn identities(atomen: &Atomen) -> Vec<Vec<BigRational>> {
     let mut uit = Vec::new();
     for site in SITES {
-        for d in [Doelgroep::Ouders, Doelgroep::Jongeren] {
+        for d in [Some(Doelgroep::Ouders), Some(Doelgroep::Jongeren)] {
             let mut rij = vec![BigRational::zero(); atomen.aantal];
             for (k, v) in &atomen.gaten {
                 if k.0 == site && k.1 == d {

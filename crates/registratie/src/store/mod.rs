@@ -12,8 +12,10 @@ use std::fmt;
 use std::future::Future;
 use std::path::{Path, PathBuf};
 
+use cjg_common::Doelgroep;
+
 use crate::error::Error;
-use crate::gebeurtenis::{Doelgroep, Gebeurtenis, Kanaal, Onderwerp, Vraag};
+use crate::gebeurtenis::{Gebeurtenis, Kanaal, Onderwerp, Vraag};
 use crate::telling::{FeedbackSleutel, OnbeantwoordSleutel, Telling, VraagSleutel};
 use crate::vocabulaire::Vocabulaire;
 use crate::Dag;
@@ -194,7 +196,7 @@ pub fn register(
     site: &str,
     vocabulaire: &Vocabulaire,
     kanaal: Kanaal,
-    doelgroep: Doelgroep,
+    doelgroep: Option<Doelgroep>,
     onderwerp: Onderwerp,
     aantal: u32,
     dag: Dag,
@@ -204,7 +206,7 @@ pub fn register(
     }
     let vraag = Vraag::from_desk(kanaal, doelgroep, onderwerp, aantal, vocabulaire)?;
     let mut telling = Telling::default();
-    telling.tel(site, dag, &Gebeurtenis::Vraag(vraag));
+    telling.add(site, dag, &Gebeurtenis::Vraag(vraag));
     block_on(async { Store::open(db).await?.add(&telling).await })
 }
 
@@ -251,7 +253,7 @@ mod tests {
             for _ in 0..2 {
                 let mut store = Store::open(&db).await?;
                 let mut telling = Telling::default();
-                telling.tel("cjg", dag, &vraag_json("ouders", None, true, &["koorts", "slap"]));
+                telling.add("cjg", dag, &vraag_json("ouders", None, true, &["koorts", "slap"]));
                 store.add(&telling).await?;
             }
             let store = Store::open_read_only(&db).await?;
@@ -301,12 +303,12 @@ mod tests {
             )
             .unwrap();
         let db = sqlite(&pad);
-        assert!(matches!(block_on(Store::open_read_only(&db)), Err(Error::OldDatabase { versie: 1, .. })));
+        assert!(matches!(block_on(Store::open_read_only(&db)), Err(Error::OldDatabase { version: 1, .. })));
         let dag = Dag::constant(2026, 11, 2);
         block_on(async {
             let mut store = Store::open(&db).await?;
             let mut telling = Telling::default();
-            telling.tel("cjg", dag, &vraag_json("ouders", Some("/ouders/gedrag/driftbuien/"), false, &[]));
+            telling.add("cjg", dag, &vraag_json("ouders", Some("/ouders/gedrag/driftbuien/"), false, &[]));
             store.add(&telling).await?;
             let rows = Store::open_read_only(&db).await?.rows(dag, dag).await?;
             assert_eq!(rows.vragen.len(), 1);
@@ -327,13 +329,13 @@ mod tests {
         let gedrag = || Onderwerp::Thema("gedrag".into());
         let morgen = crate::today().tomorrow().unwrap();
         assert!(matches!(
-            register(&db, "cjg", &vocabulaire, Kanaal::Chat, Doelgroep::Ouders, gedrag(), 1, morgen),
+            register(&db, "cjg", &vocabulaire, Kanaal::Chat, Some(Doelgroep::Ouders), gedrag(), 1, morgen),
             Err(Error::Future(_))
         ));
         let sport = Onderwerp::Thema("sport".into());
-        assert!(register(&db, "cjg", &vocabulaire, Kanaal::Chat, Doelgroep::Ouders, sport, 1, crate::today()).is_err());
+        assert!(register(&db, "cjg", &vocabulaire, Kanaal::Chat, Some(Doelgroep::Ouders), sport, 1, crate::today()).is_err());
         let dag = Dag::constant(2026, 3, 2);
-        register(&db, "cjg", &vocabulaire, Kanaal::Chat, Doelgroep::Ouders, gedrag(), 7, dag).unwrap();
+        register(&db, "cjg", &vocabulaire, Kanaal::Chat, Some(Doelgroep::Ouders), gedrag(), 7, dag).unwrap();
         let vragen = block_on(async { Store::open_read_only(&db).await?.rows(dag, dag).await }).unwrap().vragen;
         assert_eq!((vragen[0].0.kanaal, vragen[0].0.thema.as_str(), vragen[0].1), (Kanaal::Chat, "gedrag", 7));
     }
@@ -342,8 +344,9 @@ mod tests {
         let termen = prop::sample::subsequence(vec!["koorts", "pest", "schuld", "slap", "zakgeld"], 0..=5);
         let pagina =
             prop::option::of(prop::sample::select(vec!["/contact/", "/ouders/gedrag/driftbuien/", "/jongeren/geld/zakgeld/"]));
-        let vraag = (prop::sample::select(vec!["ouders", "jongeren", "onbekend"]), pagina, any::<bool>(), termen)
-            .prop_map(|(d, p, u, t)| vraag_json(d, p, u, &t));
+        let vraag =
+            (prop::sample::select(vec!["ouders", "jongeren", "professionals", "onbekend"]), pagina, any::<bool>(), termen)
+                .prop_map(|(d, p, u, t)| vraag_json(d, p, u, &t));
         let feedback = (prop::sample::select(vec!["/contact/", "/jongeren/geld/zakgeld/"]), any::<bool>(), any::<bool>())
             .prop_map(|(pagina, geholpen, widget)| {
                 let bron = if widget { Bron::Widget } else { Bron::Pagina };
@@ -352,8 +355,11 @@ mod tests {
         prop_oneof![3 => vraag, 1 => feedback]
     }
 
-    type Verwacht =
-        (HashMap<(String, Dag, Doelgroep, String), u64>, HashMap<(Doelgroep, String), u64>, HashMap<String, (u64, u64)>);
+    type Verwacht = (
+        HashMap<(String, Dag, Option<Doelgroep>, String), u64>,
+        HashMap<(Option<Doelgroep>, String), u64>,
+        HashMap<String, (u64, u64)>,
+    );
 
     /// Adds random batches to `db` and checks that the rows read back are exactly their sum.
     pub(crate) fn random_batches_are_counted_exactly_in(db: &Database, batches: &[Vec<(u8, u8, Gebeurtenis)>]) {
@@ -366,7 +372,7 @@ mod tests {
                 for (site, dag, g) in batch {
                     let site = ["cjg", "ander"][usize::from(*site % 2)];
                     let dag = eerste.checked_add(jiff::Span::new().days(i64::from(*dag))).unwrap();
-                    telling.tel(site, dag, g);
+                    telling.add(site, dag, g);
                     match g {
                         Gebeurtenis::Vraag(v) => {
                             *verwacht
@@ -386,12 +392,12 @@ mod tests {
                 store.add(&telling).await?;
             }
             let rows = Store::open_read_only(db).await?.rows(eerste, eerste.saturating_add(jiff::Span::new().days(10))).await?;
-            let mut vragen: HashMap<(String, Dag, Doelgroep, String), u64> = HashMap::new();
+            let mut vragen: HashMap<(String, Dag, Option<Doelgroep>, String), u64> = HashMap::new();
             for (s, aantal) in rows.vragen {
                 *vragen.entry((s.site, s.dag, s.doelgroep, s.pagina)).or_default() += aantal;
             }
             assert_eq!(vragen, verwacht.0);
-            let mut gaten: HashMap<(Doelgroep, String), u64> = HashMap::new();
+            let mut gaten: HashMap<(Option<Doelgroep>, String), u64> = HashMap::new();
             for (s, aantal) in rows.onbeantwoord {
                 *gaten.entry((s.doelgroep, s.termen)).or_default() += aantal;
             }

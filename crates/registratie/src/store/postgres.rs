@@ -6,19 +6,21 @@
 
 use std::time::Duration;
 
+use cjg_common::Doelgroep;
 use tokio_postgres::error::SqlState;
 use tokio_postgres::{Client, NoTls, Statement};
 
 use super::schema::{self, Dialect, VERSIE};
 use super::{dag_text, redact, Rows, StoredToken};
+use crate::doelgroep;
 use crate::error::Error;
 use crate::telling::{FeedbackSleutel, OnbeantwoordSleutel, Telling, VraagSleutel};
 use crate::Dag;
 
 /// Any number, the same in every collector: the lock that lets one of them migrate at a time.
-const MIGRATIE_SLOT: i64 = 0x636a_675f_7665_7273;
+const MIGRATION_LOCK: i64 = 0x636a_675f_7665_7273;
 /// How often a transaction that PostgreSQL aborted for a conflict is tried again.
-const POGINGEN: u32 = 8;
+const ATTEMPTS: u32 = 8;
 
 pub(crate) struct PostgresStore {
     url: String,
@@ -53,23 +55,23 @@ fn upsert_sql(tabel: &str, sleutel: &[(&str, &str)]) -> String {
 
 impl PostgresStore {
     /// Connects; for writing, also creates or migrates the tables and prepares the writes.
-    pub async fn open(url: &str, schrijven: bool) -> Result<PostgresStore, Error> {
+    pub async fn open(url: &str, writable: bool) -> Result<PostgresStore, Error> {
         let client = connect(url).await?;
         let mut store = PostgresStore { url: url.to_owned(), client, upserts: None };
-        if schrijven {
+        if writable {
             store.migrate().await?;
             store.upserts = Some(prepare_statements(&store.client).await.map_err(|e| store.error(e))?);
         } else {
             let versie = store.version().await?;
             if versie != Some(VERSIE) {
-                return Err(Error::ForeignDatabase { db: redact(url), versie: versie.unwrap_or(0) });
+                return Err(Error::ForeignDatabase { db: redact(url), version: versie.unwrap_or(0) });
             }
         }
         Ok(store)
     }
 
-    fn error(&self, bron: tokio_postgres::Error) -> Error {
-        Error::Postgres { db: redact(&self.url), bron }
+    fn error(&self, source: tokio_postgres::Error) -> Error {
+        Error::Postgres { db: redact(&self.url), source }
     }
 
     async fn version(&self) -> Result<Option<i64>, Error> {
@@ -87,29 +89,29 @@ impl PostgresStore {
     /// refused rather than written into.
     async fn migrate(&mut self) -> Result<(), Error> {
         let db = redact(&self.url);
-        let tx = self.client.transaction().await.map_err(|bron| Error::Postgres { db: db.clone(), bron })?;
-        let fout = |bron| Error::Postgres { db: db.clone(), bron };
-        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATIE_SLOT]).await.map_err(fout)?;
+        let tx = self.client.transaction().await.map_err(|source| Error::Postgres { db: db.clone(), source })?;
+        let failed = |source| Error::Postgres { db: db.clone(), source };
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK]).await.map_err(failed)?;
         let rij = tx
             .query_one("SELECT to_regclass('cjg_versie') IS NOT NULL, to_regclass('vragen') IS NOT NULL", &[])
             .await
-            .map_err(fout)?;
+            .map_err(failed)?;
         let (versie_tabel, vragen_tabel): (bool, bool) = (rij.get(0), rij.get(1));
         if versie_tabel {
-            let versie: i32 = tx.query_one("SELECT versie FROM cjg_versie", &[]).await.map_err(fout)?.get(0);
+            let versie: i32 = tx.query_one("SELECT versie FROM cjg_versie", &[]).await.map_err(failed)?.get(0);
             if i64::from(versie) != VERSIE {
-                return Err(Error::ForeignDatabase { db: db.clone(), versie: versie.into() });
+                return Err(Error::ForeignDatabase { db: db.clone(), version: versie.into() });
             }
         } else if vragen_tabel {
-            return Err(Error::ForeignDatabase { db: db.clone(), versie: 0 });
+            return Err(Error::ForeignDatabase { db: db.clone(), version: 0 });
         } else {
             let sql = format!(
                 "{}CREATE TABLE cjg_versie (versie INTEGER NOT NULL);\nINSERT INTO cjg_versie VALUES ({VERSIE});",
                 schema::create_tables(Dialect::Postgres)
             );
-            tx.batch_execute(&sql).await.map_err(fout)?;
+            tx.batch_execute(&sql).await.map_err(failed)?;
         }
-        tx.commit().await.map_err(fout)
+        tx.commit().await.map_err(failed)
     }
 
     /// Commits `telling` in one transaction, reconnecting first if the server went away, and
@@ -123,7 +125,7 @@ impl PostgresStore {
             }
             match self.try_add(telling).await {
                 Err(error)
-                    if poging + 1 < POGINGEN
+                    if poging + 1 < ATTEMPTS
                         && matches!(error.code(), Some(c) if *c == SqlState::T_R_DEADLOCK_DETECTED || *c == SqlState::T_R_SERIALIZATION_FAILURE) =>
                 {
                     poging += 1;
@@ -159,7 +161,7 @@ impl PostgresStore {
                 site: rij.get(0),
                 dag: self.parse(rij.get(1))?,
                 kanaal: self.parse(rij.get(2))?,
-                doelgroep: self.parse(rij.get(3))?,
+                doelgroep: self.asker(rij.get(3))?,
                 thema: rij.get(4),
                 pagina: rij.get(5),
                 urgent: rij.get(6),
@@ -170,7 +172,7 @@ impl PostgresStore {
             let sleutel = OnbeantwoordSleutel {
                 site: rij.get(0),
                 dag: self.parse(rij.get(1))?,
-                doelgroep: self.parse(rij.get(2))?,
+                doelgroep: self.asker(rij.get(2))?,
                 termen: rij.get(3),
             };
             rows.onbeantwoord.push((sleutel, uncount(rij.get(4))));
@@ -189,9 +191,16 @@ impl PostgresStore {
     }
 
     fn parse<T: std::str::FromStr>(&self, tekst: &str) -> Result<T, Error> {
-        tekst
-            .parse()
-            .map_err(|_| Error::ForeignDatabase { db: format!("{} (value {tekst:?})", redact(&self.url)), versie: VERSIE })
+        tekst.parse().map_err(|_| self.unexpected(tekst))
+    }
+
+    /// A doelgroep as the tables hold it (`onbekend`: not chosen), read back.
+    fn asker(&self, tekst: &str) -> Result<Option<Doelgroep>, Error> {
+        doelgroep::parse(tekst).ok_or_else(|| self.unexpected(tekst))
+    }
+
+    fn unexpected(&self, tekst: &str) -> Error {
+        Error::ForeignDatabase { db: format!("{} (value {tekst:?})", redact(&self.url)), version: VERSIE }
     }
 
     pub async fn tokens(&self) -> Result<Vec<StoredToken>, Error> {
@@ -216,19 +225,19 @@ impl PostgresStore {
 
     pub async fn add_token(&mut self, token: &StoredToken) -> Result<(), Error> {
         let db = redact(&self.url);
-        let fout = |bron| Error::Postgres { db: db.clone(), bron };
-        let tx = self.client.transaction().await.map_err(fout)?;
+        let failed = |source| Error::Postgres { db: db.clone(), source };
+        let tx = self.client.transaction().await.map_err(failed)?;
         let dag = dag_text(token.gemaakt);
         tx.execute("UPDATE toegang SET ingetrokken = $2 WHERE naam = $1 AND ingetrokken IS NULL", &[&token.naam, &dag])
             .await
-            .map_err(fout)?;
+            .map_err(failed)?;
         tx.execute(
             "INSERT INTO toegang (naam, zout, hash, gemaakt) VALUES ($1, $2, $3, $4)",
             &[&token.naam, &token.zout, &token.hash, &dag],
         )
         .await
-        .map_err(fout)?;
-        tx.commit().await.map_err(fout)
+        .map_err(failed)?;
+        tx.commit().await.map_err(failed)
     }
 
     pub async fn revoke_token(&mut self, naam: &str, dag: Dag) -> Result<u64, Error> {
@@ -258,7 +267,7 @@ async fn commit(client: &Client, upserts: &Upserts, telling: &Telling) -> Result
         k[0].push(s.site.clone());
         k[1].push(dag_text(s.dag));
         k[2].push(s.kanaal.as_str().to_owned());
-        k[3].push(s.doelgroep.as_str().to_owned());
+        k[3].push(doelgroep::word(s.doelgroep).to_owned());
         k[4].push(s.thema.clone());
         k[5].push(s.pagina.clone());
         vragen.waar.push(s.urgent);
@@ -269,7 +278,7 @@ async fn commit(client: &Client, upserts: &Upserts, telling: &Telling) -> Result
         let k = &mut termen.tekst;
         k[0].push(s.site.clone());
         k[1].push(dag_text(s.dag));
-        k[2].push(s.doelgroep.as_str().to_owned());
+        k[2].push(doelgroep::word(s.doelgroep).to_owned());
         k[3].push(s.term.clone());
         termen.waar.push(s.beantwoord);
         termen.aantal.push(count(*aantal));
@@ -279,7 +288,7 @@ async fn commit(client: &Client, upserts: &Upserts, telling: &Telling) -> Result
         let k = &mut onbeantwoord.tekst;
         k[0].push(s.site.clone());
         k[1].push(dag_text(s.dag));
-        k[2].push(s.doelgroep.as_str().to_owned());
+        k[2].push(doelgroep::word(s.doelgroep).to_owned());
         k[3].push(s.termen.clone());
         onbeantwoord.aantal.push(count(*aantal));
     }
@@ -354,7 +363,7 @@ const FEEDBACK: &[(&str, &str)] =
 /// Connects, and keeps the connection running on the current runtime.
 async fn connect(url: &str) -> Result<Client, Error> {
     let (client, verbinding) =
-        tokio_postgres::connect(url, NoTls).await.map_err(|bron| Error::Postgres { db: redact(url), bron })?;
+        tokio_postgres::connect(url, NoTls).await.map_err(|source| Error::Postgres { db: redact(url), source })?;
     tokio::spawn(async move {
         // An error here shows as a closed client at the next commit, which reconnects.
         let _ = verbinding.await;

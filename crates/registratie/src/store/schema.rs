@@ -34,7 +34,7 @@ const TABLES: &[Table] = &[
             ("site", Text, "the site's id"),
             ("dag", Text, ""),
             ("kanaal", Text, "online, loket, telefoon, chat, e-mail"),
-            ("doelgroep", Text, "ouders, jongeren, onbekend"),
+            ("doelgroep", Text, "ouders, jongeren, professionals, onbekend"),
             ("thema", Text, "'' when unknown"),
             ("pagina", Text, "'' when no answer fit, or a desk question by theme"),
             ("urgent", Bool, ""),
