@@ -14,6 +14,8 @@
 //       whose kind fired (the answer's `soorten`, strongest first) move to the top in that
 //       order and lose `hidden`; the rest keep the template's order
 //   <template data-slot="geen-antwoord">       shown when no page fits
+// and sets one attribute itself:
+//   data-klaar  set once the box has started (its script has run and wired it up)
 //
 // Nothing is fetched until the question box gets focus. Only same-origin URLs are
 // fetched, and the site's own counter when it has one; nothing is stored; text from the
@@ -216,6 +218,7 @@ class CjgVraag extends HTMLElement {
       if (document.visibilityState === 'hidden') this.telGevraagd();
     };
     this.luisterNaarPagina();
+    this.dataset.klaar = '';
   }
 
   /** Leaving the page counts a question that was asked; added once per connection. */
