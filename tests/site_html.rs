@@ -315,3 +315,63 @@ fn every_page_has_the_parts_every_page_needs() {
     }
     assert_none("parts of every page", &problems);
 }
+
+/// The question box is in the HTML itself (issue 14: nothing may move when its script starts),
+/// and without JavaScript it still leads on: its form goes to the themes overview, a `<noscript>`
+/// says so with a link, and the question's input has no name, so the question is never sent.
+/// Ids stay unique on every page, also with more than one box.
+#[test]
+fn the_question_box_is_in_the_html_and_leads_on_without_javascript() {
+    let site = BuiltSite::build(example_root());
+    let boxes = selector("cjg-vraag");
+    let with_id = selector("[id]");
+    let form = selector("form.cjg-vraag-formulier[action=\"/#themas\"]");
+    let input = selector("input.cjg-vraag-invoer[type=search][id][aria-describedby][aria-controls]");
+    let label = selector("label.cjg-vraag-label[for]");
+    let choices = selector("fieldset.cjg-vraag-voor input[type=radio][name]");
+    let answers = selector(".cjg-vraag-uitvoer[id][aria-live=polite]");
+    let noscript = selector("noscript");
+    let mut problems = Vec::new();
+    let mut pages_with_a_box = 0;
+    for (page, html) in pages(&site) {
+        let mut ids: Vec<&str> = html.select(&with_id).filter_map(|e| e.value().attr("id")).collect();
+        ids.sort_unstable();
+        for twice in ids.windows(2).filter(|pair| pair[0] == pair[1]) {
+            problems.push(format!("{page}: the id {:?} is used more than once", twice[0]));
+        }
+        for vraag in html.select(&boxes) {
+            pages_with_a_box += 1;
+            let Some(form) = vraag.select(&form).next() else {
+                problems.push(format!("{page}: <cjg-vraag> has no form.cjg-vraag-formulier with action=\"/#themas\""));
+                continue;
+            };
+            let Some(input) = form.select(&input).next() else {
+                problems.push(format!("{page}: the box's form has no search input with id, aria-describedby and aria-controls"));
+                continue;
+            };
+            let attr = |name| input.value().attr(name).unwrap_or_default();
+            if input.value().attr("name").is_some() {
+                problems.push(format!("{page}: the question's input has a name: without JavaScript the question would be sent"));
+            }
+            if !form.select(&label).any(|l| l.value().attr("for") == Some(attr("id"))) {
+                problems.push(format!("{page}: no label for #{}", attr("id")));
+            }
+            if !ids.contains(&attr("aria-describedby")) || !ids.contains(&attr("aria-controls")) {
+                problems.push(format!("{page}: the input points to ids that are not there"));
+            }
+            let values: Vec<&str> = form.select(&choices).filter_map(|r| r.value().attr("value")).collect();
+            if values != ["ouders", "jongeren", ""] {
+                problems.push(format!("{page}: the doelgroep choices are {values:?}"));
+            }
+            if form.select(&answers).next().is_none() {
+                problems.push(format!("{page}: the box has no place for its answers (.cjg-vraag-uitvoer with aria-live)"));
+            }
+            // html5ever parses as a browser with scripting does: <noscript>'s content is text.
+            if !form.select(&noscript).any(|n| n.text().any(|t| t.contains("href=\"/#themas\""))) {
+                problems.push(format!("{page}: no <noscript> link to /#themas"));
+            }
+        }
+    }
+    assert!(pages_with_a_box > 50, "only {pages_with_a_box} pages have the question box");
+    assert_none("the question box in the HTML", &problems);
+}

@@ -8,12 +8,20 @@
 //   data-index  URL of the index bundle (zoekindex.HASH.bin)
 //   data-alle-onderwerpen  URL of the themes overview, the way on when the box fails
 //   data-registratie  (optional) base URL of the site's question counter (`cjg collect`)
-//   <p class="cjg-vraag-zonder-js">            shown without JavaScript, removed here
+//   <form class="cjg-vraag-formulier">         the whole box, rendered by the site so that
+//       nothing moves when this script starts (templates/macros.html): it holds
+//       input.cjg-vraag-invoer (type=search, no name: the question is never sent),
+//       fieldset.cjg-vraag-voor with the doelgroep radios (value ouders, jongeren or ""),
+//       and div.cjg-vraag-uitvoer (aria-live), the answers' place, empty until used.
+//       This script only wires them up; it adds enterkeyhint=search, and answers when asked.
+//       Without JavaScript the form's action leads to the themes overview.
 //   <template data-slot="urgent">              help-right-now block for risk signals; its
 //       <li data-hulplijn="ID" data-soorten="kind|kind" [hidden]> are the help lines: those
 //       whose kind fired (the answer's `soorten`, strongest first) move to the top in that
 //       order and lose `hidden`; the rest keep the template's order
 //   <template data-slot="geen-antwoord">       shown when no page fits
+// and sets one attribute itself:
+//   data-klaar  set once the box has started (its script has run and wired it up)
 //
 // Nothing is fetched until the question box gets focus. Only same-origin URLs are
 // fetched, and the site's own counter when it has one; nothing is stored; text from the
@@ -35,12 +43,6 @@ const WACHTTIJD_MS = 200; // debounce while typing
 /** How long the visitor must stop typing before a question with answers on screen is asked. */
 const PAUZE_MS = 2000;
 const TEKST = {
-  label: 'Stel je vraag',
-  uitleg: 'Typ je vraag in je eigen woorden. Je vraag blijft op je eigen telefoon of computer.',
-  voorWie: 'Voor wie zijn de antwoorden?',
-  ouder: 'Ik ben ouder',
-  jongere: 'Ik ben jongere',
-  alles: 'Alles',
   laden: 'Even laden…',
   kapot: 'De vraagbox doet het nu niet.',
   alleOnderwerpen: 'Bekijk alle onderwerpen',
@@ -93,8 +95,6 @@ function paginaFeedback(formulier) {
   }
 }
 
-let volgnummer = 0;
-
 /** A question's text as the counting compares it (it is never sent). */
 function normaal(tekst) {
   return tekst.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -143,48 +143,27 @@ function hulpVooraan(blok, soorten) {
 class CjgVraag extends HTMLElement {
   connectedCallback() {
     if (this.invoer) {
-      // Moved in the DOM: already built; only the page's listeners come back.
+      // Moved in the DOM: already wired up; only the page's listeners come back.
       this.luisterNaarPagina();
       return;
     }
-    const id = `cjg-vraag-${++volgnummer}`;
+    const formulier = this.querySelector('form.cjg-vraag-formulier');
+    const invoer = formulier?.querySelector('.cjg-vraag-invoer');
+    const keuze = formulier?.querySelector('.cjg-vraag-voor');
+    const uitvoer = formulier?.querySelector('.cjg-vraag-uitvoer');
+    if (!invoer || !keuze || !uitvoer) {
+      // An older template: its own fallback (p.cjg-vraag-zonder-js) stays, so the page still helps.
+      console.error('cjg-vraag: no form.cjg-vraag-formulier with its input, choices and answers in the page (see templates/macros.html)');
+      return;
+    }
+    this.invoer = invoer;
+    this.uitvoer = uitvoer;
     this.sjablonen = {
       urgent: this.querySelector('template[data-slot="urgent"]'),
       geenAntwoord: this.querySelector('template[data-slot="geen-antwoord"]'),
     };
-    this.querySelector('.cjg-vraag-zonder-js')?.remove();
-
-    // No role="search" here: the template around the element owns the landmark.
-    const formulier = maak('form', 'cjg-vraag-formulier');
-    formulier.noValidate = true;
-
-    const label = maak('label', 'cjg-vraag-label', TEKST.label);
-    label.htmlFor = `${id}-invoer`;
-    const uitleg = maak('p', 'cjg-vraag-uitleg', TEKST.uitleg);
-    uitleg.id = `${id}-uitleg`;
-
-    this.invoer = maak('input', 'cjg-vraag-invoer');
-    Object.assign(this.invoer, { type: 'search', id: `${id}-invoer`, autocomplete: 'off', spellcheck: true });
+    // Only with this script does Enter search: a phone's keyboard may say so.
     this.invoer.setAttribute('enterkeyhint', 'search');
-    this.invoer.setAttribute('aria-describedby', uitleg.id);
-    this.invoer.setAttribute('aria-controls', `${id}-antwoorden`);
-
-    const keuze = maak('fieldset', 'cjg-vraag-voor');
-    keuze.append(maak('legend', '', TEKST.voorWie));
-    for (const [waarde, tekst] of [['ouders', TEKST.ouder], ['jongeren', TEKST.jongere], ['', TEKST.alles]]) {
-      const optie = maak('label', 'cjg-vraag-optie');
-      const knop = maak('input');
-      Object.assign(knop, { type: 'radio', name: `${id}-doelgroep`, value: waarde, checked: waarde === '' });
-      optie.append(knop, ` ${tekst}`);
-      keuze.append(optie);
-    }
-
-    this.uitvoer = maak('div', 'cjg-vraag-uitvoer');
-    this.uitvoer.id = `${id}-antwoorden`;
-    this.uitvoer.setAttribute('aria-live', 'polite');
-
-    formulier.append(label, uitleg, this.invoer, keuze, this.uitvoer);
-    this.prepend(formulier);
 
     this.invoer.addEventListener('focus', () => this.laad(), { once: true });
     this.invoer.addEventListener('input', () => {
@@ -216,6 +195,7 @@ class CjgVraag extends HTMLElement {
       if (document.visibilityState === 'hidden') this.telGevraagd();
     };
     this.luisterNaarPagina();
+    this.dataset.klaar = '';
   }
 
   /** Leaving the page counts a question that was asked; added once per connection. */

@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::wd::Capabilities;
+use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
 use fantoccini::{Client, ClientBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
@@ -94,6 +94,13 @@ impl Browser {
         self.client.execute(read, vec![]).await.expect("read the widget")
     }
 
+    /// Sends a Chrome DevTools Protocol command (`Network.setBlockedURLs`, …) through
+    /// chromedriver, for what WebDriver itself cannot do; returns the command's result.
+    pub async fn devtools(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
+        let command = Devtools { cmd: cmd.to_string(), params };
+        self.client.issue_cmd(command).await.unwrap_or_else(|e| panic!("chromedriver refused {cmd}: {e}"))
+    }
+
     /// The WebDriver client, for what the helpers here do not cover.
     pub fn client(&self) -> &Client {
         &self.client
@@ -154,6 +161,23 @@ impl Drop for Browser {
         delete_session(self.driver_port, &self.session);
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+    }
+}
+
+/// A DevTools command as chromedriver takes it (`POST /session/ID/goog/cdp/execute`).
+#[derive(Debug)]
+struct Devtools {
+    cmd: String,
+    params: serde_json::Value,
+}
+
+impl WebDriverCompatibleCommand for Devtools {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()))
     }
 }
 
