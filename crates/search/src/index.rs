@@ -48,20 +48,13 @@ pub fn build_index(docs: &[Document], rules: &Rules) -> Result<BuiltIndex, Error
     let vocabulary_text = vocabulary.to_text();
     let analyzer = Arc::new(Analyzer::new(vocabulary, Arc::new(lexicon), stemmer));
     let registration_terms = analyzer.vocabulary().registrable_words().map(str::to_owned).collect();
-    let risk_model = training::risk_model(&analyzer, rules, docs, &ClassifierSettings::default());
-
-    let (schema, fields) = Fields::schema();
-    let index = Index::create_in_ram(schema);
-    index.tokenizers().register(TOKENIZER, TextAnalyzer::from(DutchTokenizer(analyzer.clone())));
-    let mut writer: IndexWriter = index.writer_with_num_threads(1, WRITER_MEMORY)?;
-    // Pages are analysed on every core; one writer keeps their order, so the bundle is the
-    // same on every build.
-    let documents: Vec<TantivyDocument> = docs.par_iter().map(|doc| fields.document(doc, &analyzer)).collect();
-    for document in documents {
-        writer.add_document(document)?;
-    }
-    writer.commit()?;
-    writer.wait_merging_threads()?;
+    // The risk model and the index do not depend on each other: one trains while the other is
+    // written (tantivy's writer and each model's gradient descent run on one core each).
+    let (risk_model, index) = rayon::join(
+        || training::risk_model(&analyzer, rules, docs, &ClassifierSettings::default()),
+        || write_index(docs, &analyzer),
+    );
+    let index = index?;
 
     let mut sections = vec![(bundle::VOCABULARY.to_string(), vocabulary_text.into_bytes())];
     sections.extend(lexicon_sections.into_iter().map(|(name, text)| (name.to_string(), text.into_bytes())));
@@ -89,6 +82,23 @@ pub fn build_index(docs: &[Document], rules: &Rules) -> Result<BuiltIndex, Error
         sections.push((format!("{}{}", bundle::INDEX_PREFIX, names.file(&file.display().to_string())), data));
     }
     Ok(BuiltIndex { bytes: bundle::write(&sections)?, registration_terms })
+}
+
+/// The tantivy index of the pages, in RAM.
+fn write_index(docs: &[Document], analyzer: &Arc<Analyzer>) -> Result<Index, Error> {
+    let (schema, fields) = Fields::schema();
+    let index = Index::create_in_ram(schema);
+    index.tokenizers().register(TOKENIZER, TextAnalyzer::from(DutchTokenizer(analyzer.clone())));
+    let mut writer: IndexWriter = index.writer_with_num_threads(1, WRITER_MEMORY)?;
+    // Pages are analysed on every core; one writer keeps their order, so the bundle is the
+    // same on every build.
+    let documents: Vec<TantivyDocument> = docs.par_iter().map(|doc| fields.document(doc, analyzer)).collect();
+    for document in documents {
+        writer.add_document(document)?;
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    Ok(index)
 }
 
 /// The site's vocabulary and its slice of the Dutch lexicon: what the browser's analyzer knows.
