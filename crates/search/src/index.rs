@@ -84,6 +84,9 @@ pub fn build_index(docs: &[Document], rules: &Rules) -> Result<BuiltIndex, Error
     Ok(BuiltIndex { bytes: bundle::write(&sections)?, registration_terms })
 }
 
+/// Pages analysed at a time, while the writer indexes the group before.
+const PIPELINE_GROUP: usize = 256;
+
 /// The tantivy index of the pages, in RAM.
 fn write_index(docs: &[Document], analyzer: &Arc<Analyzer>) -> Result<Index, Error> {
     let (schema, fields) = Fields::schema();
@@ -91,10 +94,12 @@ fn write_index(docs: &[Document], analyzer: &Arc<Analyzer>) -> Result<Index, Err
     index.tokenizers().register(TOKENIZER, TextAnalyzer::from(DutchTokenizer(analyzer.clone())));
     let mut writer: IndexWriter = index.writer_with_num_threads(1, WRITER_MEMORY)?;
     // Pages are analysed on every core; one writer keeps their order, so the bundle is the
-    // same on every build.
-    let documents: Vec<TantivyDocument> = docs.par_iter().map(|doc| fields.document(doc, analyzer)).collect();
-    for document in documents {
-        writer.add_document(document)?;
+    // same on every build. The writer indexes one group of pages while the next is analysed.
+    for group in docs.chunks(PIPELINE_GROUP) {
+        let documents: Vec<TantivyDocument> = group.par_iter().map(|doc| fields.document(doc, analyzer)).collect();
+        for document in documents {
+            writer.add_document(document)?;
+        }
     }
     writer.commit()?;
     writer.wait_merging_threads()?;
