@@ -69,6 +69,12 @@ impl Drop for Collector {
     }
 }
 
+/// Presses Enter in the question box: the question on screen counts at once.
+async fn press_enter(browser: &Browser) {
+    let input = browser.client().find(Locator::Css("cjg-vraag input[type=search]")).await.expect("box");
+    input.send_keys("\u{E007}").await.expect("Enter");
+}
+
 async fn type_question(browser: &Browser, vraag: &str) {
     let input = browser.client().find(Locator::Css("cjg-vraag input[type=search]")).await.expect("question box");
     input.clear().await.expect("clear");
@@ -135,14 +141,7 @@ async fn questions_are_counted_without_names_places_or_sentences() {
     choose(&browser, "ouders").await;
     for vraag in &QUESTIONS[..2] {
         type_question(&browser, vraag).await;
-        browser
-            .client()
-            .find(Locator::Css("cjg-vraag input[type=search]"))
-            .await
-            .expect("box")
-            .send_keys("\u{E007}")
-            .await
-            .expect("Enter");
+        press_enter(&browser).await;
     }
     // The third as a young person, opening the first answer.
     choose(&browser, "jongeren").await;
@@ -291,14 +290,7 @@ async fn a_question_counts_once_when_it_was_read_and_half_typed_text_never() {
     browser.open(&server.url("/")).await;
     focus().await;
     replace_question(&browser, "mijn kind heeft koorts").await;
-    browser
-        .client()
-        .find(Locator::Css("cjg-vraag input[type=search]"))
-        .await
-        .expect("box")
-        .send_keys("\u{E007}")
-        .await
-        .expect("Enter");
+    press_enter(&browser).await;
     wait_for_total(&db, 5, "half-typed text is not counted, a question sent with Enter is").await;
     drop(browser);
 
