@@ -39,10 +39,5 @@ pub use tls::TlsFiles;
 pub use toegang::{list_tokens, new_token, revoke_token, TokenInfo};
 pub use vocabulaire::{Vocabulaire, VocabulaireSource, VOCABULAIRE_PATH};
 
-/// A calendar day: the finest time the counts know.
-pub type Dag = jiff::civil::Date;
-
-/// Today in the machine's time zone (the CJG's own day, not UTC's).
-pub fn today() -> Dag {
-    jiff::ZonedDateTime::now().date()
-}
+/// A calendar day: the finest time the counts know; today is the CJG's own day, in the Netherlands.
+pub use cjg_common::{today, Dag};

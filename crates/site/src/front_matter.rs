@@ -24,9 +24,7 @@ fn doelgroepen<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Doelgroep>,
             OneOrMore::One(one) => vec![one],
             OneOrMore::More(more) => more,
         })
-        .map_err(|_| {
-            serde::de::Error::custom("`doelgroep` must be \"ouders\", \"jongeren\" or \"professionals\", or a list of those")
-        })
+        .map_err(|_| serde::de::Error::custom(format!("`doelgroep` must be {}, or a list of those", Doelgroep::choices("or"))))
 }
 
 /// What the CJG offers: the module description of an `aanbod` page.

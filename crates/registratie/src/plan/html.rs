@@ -4,12 +4,11 @@
 //! The markup is the tera template `templates/plan.html`; this module works out the charts'
 //! geometry and the tables' cells.
 
+use cjg_common::dutch_date;
 use serde::Serialize;
 use tera::Context;
 
-use super::{
-    datum, doelgroep_titel, onderwerp, periode, termen_woord, trend_woord, Aantal, DoelgroepPlan, Plan, Reeks, Veelgevraagd,
-};
+use super::{doelgroep_titel, onderwerp, periode, termen_woord, trend_woord, Aantal, DoelgroepPlan, Plan, Reeks, Veelgevraagd};
 use crate::error::Error;
 use crate::gebeurtenis::thema_label;
 use crate::templates::render;
@@ -117,7 +116,7 @@ pub(super) fn html(plan: &Plan) -> Result<String, Error> {
     context.insert("periode", &capitalize(&periode(plan)));
     context.insert("onderwerp", &onderwerp(plan));
     context.insert("afgerond", &plan.afgerond);
-    context.insert("tot", &datum(plan.periode.1));
+    context.insert("tot", &dutch_date(plan.periode.1));
     let doelgroepen: Vec<DoelgroepView> = plan.doelgroepen.iter().map(|d| doelgroep(plan, d)).collect();
     context.insert("doelgroepen", &doelgroepen);
     let niet_geholpen = (!plan.niet_geholpen.is_empty()).then(|| {
@@ -306,7 +305,7 @@ fn week_tabel(plan: &Plan, onderschrift: &str, reeksen: &[(&str, &Reeks)]) -> Ta
     let mut koppen = vec!["Week"];
     koppen.extend(reeksen.iter().map(|(naam, _)| *naam));
     let rijen = plan.weken.iter().enumerate().map(|(w, week)| {
-        let mut rij = vec![format!("week {} (vanaf {})", week.nummer, datum(week.maandag))];
+        let mut rij = vec![format!("week {} (vanaf {})", week.nummer, dutch_date(week.maandag))];
         rij.extend(reeksen.iter().map(|(_, r)| r.per_week.get(w).map(Aantal::to_string).unwrap_or_default()));
         rij
     });

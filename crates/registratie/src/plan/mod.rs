@@ -20,7 +20,7 @@ use std::path::Path;
 use jiff::Span;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use cjg_common::Doelgroep;
+use cjg_common::{dutch_date, Doelgroep};
 
 use crate::doelgroep::{self, ASKERS};
 use crate::error::Error;
@@ -682,33 +682,13 @@ impl Model {
     }
 }
 
-/// `25 november 2026`.
-fn datum(dag: Dag) -> String {
-    const MAANDEN: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    let maand = usize::try_from(dag.month() - 1).unwrap_or(0);
-    format!("{} {} {}", dag.day(), MAANDEN[maand], dag.year())
-}
-
 /// The period in words: `van 7 september 2026 tot en met 29 november 2026 (12 weken)`.
 fn periode(plan: &Plan) -> String {
     let weken = match plan.weken.len() {
         1 => "1 week".to_owned(),
         n => format!("{n} weken"),
     };
-    format!("van {} tot en met {} ({weken})", datum(plan.periode.0), datum(plan.periode.1))
+    format!("van {} tot en met {} ({weken})", dutch_date(plan.periode.0), dutch_date(plan.periode.1))
 }
 
 /// What the plan is about: `CJG voorbeeldstad`, or the region of its sites.
