@@ -20,7 +20,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::analyzer::{AnalysedWord, Analyzer};
+use crate::analyzer::{AnalysedWord, Analyzer, WordForms};
 use cjg_common::Bericht;
 
 use crate::error::RuleError;
@@ -153,14 +153,22 @@ impl RiskSignals {
 
     /// The rules that fire for a question's words as the analyzer understood them, in file
     /// order: a rule word also matches every form of its lemma ("opsluiten" matches
-    /// "opgesloten" and "ze sluiten me op").
+    /// "opgesloten" and "ze sluiten me op"). A rule word in -n (a verb like "snijden",
+    /// "slaan", or a plural) is compared by its stem too: the site lexicon leaves out the
+    /// forms whose stem is the lemma's, so "ik snijd" and "hij schopt" are known only by
+    /// their stem. Other words keep to their lemmas, so "dochter" is no "dochtertje".
     pub(crate) fn find_analysed(&self, words: &[AnalysedWord], analyzer: &Analyzer) -> Vec<RiskSignal<'_>> {
-        let rule_lemmas =
-            |rule_word: &str| -> Vec<String> { analyzer.forms(rule_word).map(|f| f.lemmas.clone()).unwrap_or_default() };
+        let names = |forms: &WordForms| forms.lemmas.iter().chain(&forms.terms.whole).cloned().collect::<Vec<String>>();
+        let rule_lemmas = |rule_word: &str| -> Vec<String> {
+            analyzer
+                .forms(rule_word)
+                .map(|f| if rule_word.ends_with('n') { names(&f) } else { f.lemmas.clone() })
+                .unwrap_or_default()
+        };
         let words: Vec<Seen> = words
             .iter()
             .map(|w| {
-                let mut lemmas: Vec<String> = w.forms.as_ref().map(|f| f.lemmas.clone()).unwrap_or_default();
+                let mut lemmas: Vec<String> = w.forms.as_ref().map(names).unwrap_or_default();
                 lemmas.extend(w.joined.clone());
                 Seen { forms: vec![w.typed.clone(), w.word.clone()], lemmas }
             })
@@ -379,8 +387,11 @@ fn parse_pattern(written: &str) -> Result<Pattern, Bericht> {
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
+    use std::sync::Arc;
 
     use super::*;
+    use crate::stem::Stemmer;
+    use crate::vocabulary::Vocabulary;
 
     fn signals(rules: &str) -> RiskSignals {
         RiskSignals::parse(rules, Path::new("signalen.txt")).unwrap()
@@ -388,6 +399,25 @@ mod tests {
 
     fn error(rules: &str) -> RuleError {
         RiskSignals::parse(rules, Path::new("signalen.txt")).unwrap_err()
+    }
+
+    /// The rules that fire for `question` as `cjg build` analyses it, with the Dutch lexicon.
+    fn fired_analysed(rules: &str, question: &str) -> Vec<usize> {
+        let signals = signals(rules);
+        let stemmer = Stemmer::new();
+        let vocabulary = Arc::new(Vocabulary::collect([vec!["kind dochter"]], []));
+        let lexicon = crate::slicing::slice(cjg_lexicon::Lexicon::dutch(), &vocabulary, &signals.words(), stemmer);
+        let analyzer = Analyzer::new(vocabulary, Arc::new(lexicon), stemmer);
+        signals.find_analysed(&analyzer.analyse(question, true), &analyzer).iter().map(|s| s.line).collect()
+    }
+
+    #[test]
+    fn verbs_match_the_forms_the_lexicon_leaves_to_their_stem() {
+        let rules = "@jongkind = dochtertje | zoontje\n[zelfbeschadiging]\nsnijden|schoppen + zichzelf|mezelf + !@jongkind\n";
+        assert_eq!(fired_analysed(rules, "ik snijd mezelf"), [3], "ik-vorm");
+        assert_eq!(fired_analysed(rules, "ze schopt zichzelf"), [3], "hij-vorm");
+        assert_eq!(fired_analysed(rules, "mijn dochter snijdt zichzelf"), [3], "dochter is no dochtertje");
+        assert!(fired_analysed(rules, "mijn dochtertje snijdt zichzelf").is_empty());
     }
 
     #[test]
