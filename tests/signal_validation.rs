@@ -11,8 +11,8 @@ use serde_json::Value;
 
 /// What the union of rules and classifier reached when this test was written: a drop below
 /// it is a regression.
-const RECALL_FLOOR: f64 = 0.95;
-const FALSE_ALARM_CEILING: f64 = 0.12;
+const RECALL_FLOOR: f64 = 0.97;
+const FALSE_ALARM_CEILING: f64 = 0.09;
 /// The goal of the risk-signal issue.
 const RECALL_GOAL: f64 = 0.99;
 const FALSE_ALARM_GOAL: f64 = 0.03;
