@@ -41,7 +41,7 @@ pub struct RiskSignals {
     /// The kinds, in the order of their headers.
     kinds: Vec<String>,
     #[cfg(any(test, feature = "index"))]
-    /// The file as the editor wrote it; stored in the index bundle.
+    /// The file as the editor wrote it; the index bundle stores it without comments.
     source: String,
 }
 
@@ -218,9 +218,10 @@ impl RiskSignals {
     }
 
     #[cfg(any(test, feature = "index"))]
-    /// The file as the editor wrote it.
-    pub(crate) fn source(&self) -> &str {
-        &self.source
+    /// The file as the index bundle carries it: the editor's rules with every comment line left
+    /// empty, so the browser loads no explanations and a rule keeps its line number.
+    pub(crate) fn bundled(&self) -> String {
+        self.source.lines().map(|line| if line.trim_start().starts_with('#') { "" } else { line }).collect::<Vec<_>>().join("\n")
     }
 }
 
@@ -409,6 +410,14 @@ mod tests {
         let lexicon = crate::slicing::slice(cjg_lexicon::Lexicon::dutch(), &vocabulary, &signals.words(), stemmer);
         let analyzer = Analyzer::new(vocabulary, Arc::new(lexicon), stemmer);
         signals.find_analysed(&analyzer.analyse(question, true), &analyzer).iter().map(|s| s.line).collect()
+    }
+
+    #[test]
+    fn the_bundle_carries_the_rules_without_comments_on_the_same_lines() {
+        let rules = "# uitleg\n[zelfdoding]\n# nog meer uitleg\nik wil dood\n";
+        let bundled = signals(rules).bundled();
+        assert!(!bundled.contains("uitleg"), "{bundled}");
+        assert_eq!(signals(&bundled).find("ik wil dood")[0].line, signals(rules).find("ik wil dood")[0].line);
     }
 
     #[test]
