@@ -17,8 +17,10 @@
 //! accents, "m'n" = "mijn"). Long words also match with one typing mistake, since a
 //! frightened child does not spell-check.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
+use std::rc::Rc;
 
 use crate::analyzer::{AnalysedWord, Analyzer, WordForms};
 use cjg_common::Bericht;
@@ -159,11 +161,20 @@ impl RiskSignals {
     /// their stem. Other words keep to their lemmas, so "dochter" is no "dochtertje".
     pub(crate) fn find_analysed(&self, words: &[AnalysedWord], analyzer: &Analyzer) -> Vec<RiskSignal<'_>> {
         let names = |forms: &WordForms| forms.lemmas.iter().chain(&forms.terms.whole).cloned().collect::<Vec<String>>();
-        let rule_lemmas = |rule_word: &str| -> Vec<String> {
-            analyzer
-                .forms(rule_word)
-                .map(|f| if rule_word.ends_with('n') { names(&f) } else { f.lemmas.clone() })
-                .unwrap_or_default()
+        // Each rule word is looked up once per question, however often its rules are tried.
+        let known: RefCell<HashMap<String, Rc<Vec<String>>>> = RefCell::default();
+        let rule_lemmas = |rule_word: &str| -> Rc<Vec<String>> {
+            if let Some(lemmas) = known.borrow().get(rule_word) {
+                return lemmas.clone();
+            }
+            let lemmas = Rc::new(
+                analyzer
+                    .forms(rule_word)
+                    .map(|f| if rule_word.ends_with('n') { names(&f) } else { f.lemmas.clone() })
+                    .unwrap_or_default(),
+            );
+            known.borrow_mut().insert(rule_word.to_string(), lemmas.clone());
+            lemmas
         };
         let words: Vec<Seen> = words
             .iter()
@@ -181,10 +192,10 @@ impl RiskSignals {
     pub fn find(&self, question: &str) -> Vec<RiskSignal<'_>> {
         let words: Vec<Seen> =
             text::words(question).into_iter().map(|w| Seen { forms: vec![w.text], lemmas: Vec::new() }).collect();
-        self.fire(&words, &|_: &str| Vec::new())
+        self.fire(&words, &|_: &str| Rc::new(Vec::new()))
     }
 
-    fn fire(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> Vec<RiskSignal<'_>> {
+    fn fire(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Rc<Vec<String>>) -> Vec<RiskSignal<'_>> {
         self.rules
             .iter()
             .filter(|rule| rule.fires(words, rule_lemmas))
@@ -241,7 +252,7 @@ const EXCLUSION_REACH_AFTER: usize = 1;
 impl Rule {
     /// Every part without `!` occurs somewhere where no part with `!` stands in its reach:
     /// in or over its own words, the three words before them or the word after them.
-    fn fires(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> bool {
+    fn fires(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Rc<Vec<String>>) -> bool {
         let exclusions: Vec<(usize, usize)> =
             self.groups.iter().filter(|g| g.negated).flat_map(|g| g.occurrences(words, rule_lemmas)).collect();
         let clean = |(start, end): (usize, usize)| {
@@ -254,13 +265,13 @@ impl Rule {
 
 impl Group {
     /// Where the group occurs: (first word, past the last word) of each occurrence.
-    fn occurrences(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> Vec<(usize, usize)> {
+    fn occurrences(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Rc<Vec<String>>) -> Vec<(usize, usize)> {
         self.phrases.iter().flat_map(|phrase| phrase.occurrences(words, rule_lemmas)).collect()
     }
 }
 
 impl Phrase {
-    fn occurrences(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> Vec<(usize, usize)> {
+    fn occurrences(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Rc<Vec<String>>) -> Vec<(usize, usize)> {
         let n = self.0.len();
         (0..words.len().saturating_sub(n - 1))
             .filter(|&at| {
@@ -272,7 +283,7 @@ impl Phrase {
 }
 
 impl Pattern {
-    fn matches(&self, word: &Seen, rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> bool {
+    fn matches(&self, word: &Seen, rule_lemmas: &dyn Fn(&str) -> Rc<Vec<String>>) -> bool {
         match self {
             Pattern::Word(rule) => {
                 word.forms.iter().any(|form| {
