@@ -10,7 +10,8 @@
 //   content hash, so a kept copy is never stale). It does not touch any other request.
 // - Never a question or an answer: the question box puts neither in any request, and nothing
 //   with a query string, no POST, nothing of another site and nothing of the site's question
-//   counter (INSTELLINGEN.registratie, also on this origin) is kept.
+//   counter (INSTELLINGEN.registratie, also on this origin) is kept. The counter's events
+//   (keepalive POSTs) are sent on unchanged by the worker, which keeps nothing of them.
 // - When a page has loaded, it sends the worker a message: then the worker keeps that page and
 //   the assets it used (they may have loaded before the worker ran; usually the browser's HTTP
 //   cache still has them) and, ahead of use, the files of INSTELLINGEN.vooraf: the box's engine,
@@ -43,6 +44,13 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
+  // A request that must outlive its page (the counter's, sent with keepalive when the visitor
+  // leaves) is sent on by this worker itself: a page the worker controls may be gone before
+  // the browser would send it past the worker. Nothing of it is kept.
+  if (request.keepalive) {
+    event.respondWith(fetch(request));
+    return;
+  }
   if (request.method !== 'GET' || !bewaarbaar(request.url)) return;
   if (isAsset(request.url)) event.respondWith(bewaardEerst(event));
   else if (request.mode === 'navigate') event.respondWith(netwerkEerst(event));
