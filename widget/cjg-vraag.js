@@ -418,10 +418,10 @@ function bewaarVoorOffline() {
       .register(SERVICE_WORKER)
       .then(() => navigator.serviceWorker.ready)
       .then(
-        (registratie) =>
-          registratie.active?.postMessage({
+        (werker) =>
+          werker.active?.postMessage({
             zuinig: navigator.connection?.saveData === true,
-            gebruikt: performance.getEntriesByType('resource').map((gebruikt) => gebruikt.name),
+            gebruikt: performance.getEntriesByType('resource').map((bron) => bron.name),
           }),
         (fout) => console.warn('cjg-vraag: this site will not work offline:', fout),
       );
