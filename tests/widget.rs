@@ -1,5 +1,6 @@
 //! The question widget in Debian's headless chromium, on the example site served on
-//! loopback: it fetches nothing before focus, gives the same answers as the native engine
+//! loopback, as on a first visit (the page's requests pass the service worker by, see
+//! tests/offline.rs for the worker): it fetches nothing before focus, gives the same answers as the native engine
 //! (`cjg ask`) for every question of the shared set, shows the urgent-help block for every
 //! risk question, says honestly when nothing fits, and sends nothing off the machine and
 //! stores nothing.
@@ -44,6 +45,8 @@ async fn widget_answers_like_the_engine_privately() {
     let site = BuiltSite::build(example_root());
     let server = Server::start(example_root());
     let browser = Browser::start().await;
+    // What a first visit downloads: the worker's copies would make it look cheaper.
+    browser.bypass_service_worker().await;
     browser.open(&server.url("/")).await;
 
     let before: Vec<String> = loaded_urls(browser.client()).await;
