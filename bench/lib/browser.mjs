@@ -103,14 +103,16 @@ async function askInPage({ site, question, focus, timeout }) {
 export const SLOW_4G = { latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
 
 /**
- * Opens `url` in a fresh context (empty cache; service workers allowed, as playwright's default)
- * and records every finished request and error. With `network`, the requests of the page and
- * its dedicated workers go through Chromium's network emulation, from the first load on. The
- * emulation is set on the page's target: a service worker that fetches from the network itself
- * may escape it, which `slowVisits`' transfer time shows (an answer sooner than its bytes).
+ * Opens `url` in a fresh context (empty cache) and records every finished request and error.
+ * With `network`, the requests of the page and its dedicated workers go through Chromium's
+ * network emulation, from the first load on. Service workers are blocked: cjg's worker fetches
+ * the box's files ahead of use on its own target, outside the page's emulation and its request
+ * count, so with it a first visit would look faster and lighter than it is. Its files are the
+ * ones the page fetches, so the bytes are the same; a return visit then comes from the browser's
+ * HTTP cache (content-hashed files may be kept a year), as it would from the worker's cache.
  */
 async function openCold(browser, url, network) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   if (network) {
     const cdp = await context.newCDPSession(page);
