@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use cjg_tests::{copy_dir, example_root, loaded_urls, off_loopback, storage, Browser, BuiltSite, Server};
+use cjg_tests::{copy_dir, example_root, privacy_problems, Browser, BuiltSite, Server};
 use fantoccini::Locator;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -171,14 +171,7 @@ async fn pages_and_answers_work_offline_and_the_cache_holds_no_question() {
         let found = answers(&browser, path).await;
         eprintln!("{path} offline: {QUESTION:?} → {found:?}");
 
-        let outside = off_loopback(&loaded_urls(browser.client()).await).into_iter().map(str::to_string).collect::<Vec<_>>();
-        if !outside.is_empty() {
-            problems.push(format!("{path}: requests off loopback: {outside:?}"));
-        }
-        let stored = storage(browser.client()).await;
-        if !stored.is_empty() {
-            problems.push(format!("{path}: stored outside Cache Storage: {stored:?}"));
-        }
+        problems.extend(privacy_problems(browser.client(), path).await);
     }
 
     let result = browser.client().execute_async(READ_CACHES, vec![json!(typed)]).await.expect("read Cache Storage");
