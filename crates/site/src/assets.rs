@@ -78,9 +78,9 @@ fn published(asset: &Asset) -> (u64, String) {
     (hash, format!("{PUBLISHED_FOLDER}/{}", with_hash(&asset.name, hash)))
 }
 
-/// The URLs of the assets the service worker fetches ahead of use ([`Asset::fetch_ahead`]).
-pub fn ahead_urls(assets: &[Asset]) -> Vec<String> {
-    assets.iter().filter(|asset| asset.fetch_ahead).map(|asset| format!("/{}", published(asset).1)).collect()
+/// The URLs (from [`urls`]) of the assets the service worker fetches ahead of use ([`Asset::fetch_ahead`]).
+pub fn ahead_urls(assets: &[Asset], urls: &AssetUrls) -> Vec<String> {
+    assets.iter().filter(|asset| asset.fetch_ahead).filter_map(|asset| urls.get(&asset.name).cloned()).collect()
 }
 
 /// The URLs the assets will have: known before they are compressed, so that pages can be

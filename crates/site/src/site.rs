@@ -141,7 +141,7 @@ impl Site {
         rendered?;
         self.check_site_links(&staging)?;
         // Last: its version is the hash of every other file.
-        let ahead = assets::ahead_urls(&all_assets);
+        let ahead = assets::ahead_urls(&all_assets, &urls);
         let worker = service_worker::script(staging.digest(), &ahead, &self.config.registratie.endpoint);
         staging.write(SERVICE_WORKER_PATH, worker.as_bytes())?;
         timings.measure("swap", || staging.commit())?;
