@@ -23,9 +23,13 @@
 // and sets one attribute itself:
 //   data-klaar  set once the box has started (its script has run and wired it up)
 //
-// Nothing is fetched until the question box gets focus. Only same-origin URLs are
-// fetched, and the site's own counter when it has one; nothing is stored; text from the
-// index is only ever set as textContent.
+// The box fetches nothing until it gets focus. Only same-origin URLs are fetched, and the
+// site's own counter when it has one; text from the index is only ever set as textContent.
+// This script stores nothing itself. Once the page has loaded it registers the site's service
+// worker (/sw.js, written by `cjg build`), where the browser has service workers: the worker
+// keeps this page and, unless the browser asks to save data, fetches the box's files ahead of
+// use into Cache Storage, so that a later visit works offline. It never keeps a question or an
+// answer (crates/site/src/service_worker.js); without it the site works as before, online.
 //
 // Counting (only with data-registratie, and never when the browser sends Do Not Track or
 // Global Privacy Control): once per question, the widget sends the chosen doelgroep, the
@@ -309,8 +313,11 @@ class CjgVraag extends HTMLElement {
         if (!antwoord.ok) throw new Error(`${index}: ${antwoord.status}`);
         return antwoord.arrayBuffer();
       });
+      // The engine's code is fetched beside the index and the glue, not after the glue: on a
+      // slow phone network that saves a round trip. The glue compiles it while it streams in.
+      const code = fetch(wasm);
       const module = await import(glue);
-      await module.default({ module_or_path: wasm });
+      await module.default({ module_or_path: code });
       this.vraagbaak = new module.Vraagbaak(new Uint8Array(await bundel));
     })();
     this.geladen.then(
@@ -399,5 +406,34 @@ class CjgVraag extends HTMLElement {
   }
 }
 
-if (!customElements.get('cjg-vraag')) customElements.define('cjg-vraag', CjgVraag);
+/** Where `cjg build` writes the service worker: the site's root, so that it serves every page. */
+const SERVICE_WORKER = '/sw.js';
+
+/**
+ * Registers the service worker once the page has loaded (it must not slow the page down) and
+ * asks it to keep this page and the files it used (which loaded before the worker ran) and,
+ * unless the browser asks to save data, the box's files.
+ */
+function bewaarVoorOffline() {
+  if (!('serviceWorker' in navigator)) return;
+  const start = () =>
+    navigator.serviceWorker
+      .register(SERVICE_WORKER)
+      .then(() => navigator.serviceWorker.ready)
+      .then(
+        (werker) =>
+          werker.active?.postMessage({
+            zuinig: navigator.connection?.saveData === true,
+            gebruikt: performance.getEntriesByType('resource').map((bron) => bron.name),
+          }),
+        (fout) => console.warn('cjg-vraag: this site will not work offline:', fout),
+      );
+  if (document.readyState === 'complete') start();
+  else window.addEventListener('load', start, { once: true });
+}
+
+if (!customElements.get('cjg-vraag')) {
+  customElements.define('cjg-vraag', CjgVraag);
+  bewaarVoorOffline();
+}
 for (const formulier of document.querySelectorAll('[data-feedback]')) paginaFeedback(formulier);

@@ -1,10 +1,15 @@
 // The visitor's side, in headless chromium: how many bytes and how long from focusing the
-// question box to the first answer on a cold page, how long each further question takes,
-// and which pages come back for the question set.
+// question box to the first answer on a cold page (also on a slow phone network, cold and on a
+// return visit), how long and how many bytes each further question takes, and which pages come
+// back for the question set.
 
 import { chromium } from 'playwright-core';
 
-const CHROMIUM_ARGS = [
+/** Debian's chromium, or $CHROMIUM. */
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** The flags every chromium of the benchmark starts with. */
+export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   // Without these chromium tries to reach Google's servers.
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -41,7 +46,7 @@ export const SITES = {
 
 /** Starts Debian's chromium. */
 export function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
 /**
@@ -90,10 +95,30 @@ async function askInPage({ site, question, focus, timeout }) {
   });
 }
 
-/** Opens `url` in a fresh context (empty cache) and records every finished request and error. */
-async function openCold(browser, url) {
-  const context = await browser.newContext();
+/**
+ * The network of a slow phone: Lighthouse's "slow 4G" (its mobile preset), 1.6 Mbit/s down,
+ * 750 kbit/s up, 150 ms from request to response, in the units of CDP's
+ * `Network.emulateNetworkConditions` (bytes per second, ms).
+ */
+export const SLOW_4G = { latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
+
+/**
+ * Opens `url` in a fresh context (empty cache) and records every finished request and error.
+ * With `network`, the requests of the page and its dedicated workers go through Chromium's
+ * network emulation, from the first load on. Service workers are blocked: cjg's worker fetches
+ * the box's files ahead of use on its own target, outside the page's emulation and its request
+ * count, so with it a first visit would look faster and lighter than it is. Its files are the
+ * ones the page fetches, so the bytes are the same; a return visit then comes from the browser's
+ * HTTP cache (content-hashed files may be kept a year), as it would from the worker's cache.
+ */
+async function openCold(browser, url, network) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
+  if (network) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+  }
   const requests = [];
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -110,6 +135,19 @@ async function openCold(browser, url) {
 }
 
 /**
+ * The finished requests that started between `start` and `end` (epoch ms; from 5 ms before
+ * `start`, as the page's clock and the request timings round differently), and their bytes.
+ */
+async function requestsBetween(requests, start, end) {
+  const list = (await Promise.all(requests)).filter((r) => r.start >= start - 5 && r.start <= end);
+  return { list, bytes: sumBytes(list) };
+}
+
+function sumBytes(list) {
+  return list.reduce((total, r) => total + r.bytes, 0);
+}
+
+/**
  * Throws, quoting what the box shows and the page's errors, when `question` got no reply in
  * time, or (with `links`) no answer links.
  */
@@ -120,50 +158,81 @@ async function expectAnswer(page, site, question, answer, errors, links = true) 
 }
 
 /**
+ * On a loaded page: focuses the box, asks `question` and waits for the first answer (or throws).
+ * Returns the time and what was requested from focus to answer.
+ */
+async function answerAfterFocus({ page, requests, errors }, site, question) {
+  const answer = await page.evaluate(askInPage, { site: plain(site), question, focus: true, timeout: 60000 });
+  await expectAnswer(page, site, question, answer, errors);
+  await page.waitForTimeout(300); // let the last requestfinished events arrive
+  const afterFocus = await requestsBetween(requests, answer.focusAt, answer.answerAt);
+  return { ms: answer.ms, focusAt: answer.focusAt, bytesAfterFocus: afterFocus.bytes, afterFocus: afterFocus.list };
+}
+
+/**
  * A first-time visitor: loads the home page, focuses the box, asks `question` and waits for
  * the first answer. Counts the bytes over the wire (compressed, headers included) of the
  * search's own files loaded with the page plus everything requested after focus.
  */
 export async function firstAnswer(browser, base, site, question) {
-  const { context, page, requests, errors } = await openCold(browser, `${base}/`);
-  const answer = await page.evaluate(askInPage, { site: plain(site), question, focus: true, timeout: 30000 });
-  await expectAnswer(page, site, question, answer, errors);
-  await page.waitForTimeout(300); // let the last requestfinished events arrive
-  const finished = await Promise.all(requests);
-  await context.close();
-  const afterFocus = finished.filter((r) => r.start >= answer.focusAt - 5 && r.start <= answer.answerAt);
-  const withPage = finished.filter((r) => r.start < answer.focusAt - 5 && site.assets.test(new URL(r.url).pathname));
-  const sum = (list) => list.reduce((total, r) => total + r.bytes, 0);
+  const visit = await openCold(browser, `${base}/`);
+  const { ms, focusAt, bytesAfterFocus, afterFocus } = await answerAfterFocus(visit, site, question);
+  const withPage = (await Promise.all(visit.requests)).filter((r) => r.start < focusAt - 5 && site.assets.test(new URL(r.url).pathname));
+  await visit.context.close();
   return {
-    ms: answer.ms,
-    bytesAfterFocus: sum(afterFocus),
-    bytes: sum(afterFocus) + sum(withPage),
+    ms,
+    bytesAfterFocus,
+    bytes: bytesAfterFocus + sumBytes(withPage),
     files: [...withPage, ...afterFocus].map((r) => ({ path: new URL(r.url).pathname, bytes: r.bytes })),
   };
 }
 
 /**
+ * A visitor on a slow phone network (`SLOW_4G`, for the whole visit): a cold visit (fresh
+ * context) asks `first`; then the home page is loaded again in the same context, as a return
+ * visit that the browser's HTTP cache (or a service worker) may serve, and asks `second`.
+ * Each: focus → first answer, the bytes requested after focus, and how long those bytes alone
+ * take at the emulated bandwidth (the sign that the throttling applied).
+ */
+export async function slowVisits(browser, base, site, first, second) {
+  const visit = await openCold(browser, `${base}/`, SLOW_4G);
+  const figures = ({ ms, bytesAfterFocus }) => ({ ms, bytesAfterFocus, transferMs: (bytesAfterFocus / SLOW_4G.downloadThroughput) * 1000 });
+  const cold = figures(await answerAfterFocus(visit, site, first));
+  await visit.page.goto(`${base}/`, { waitUntil: 'networkidle' });
+  const warm = figures(await answerAfterFocus(visit, site, second));
+  await visit.context.close();
+  return { cold, warm };
+}
+
+/**
  * A visitor who keeps asking: after a first question has loaded the engine, asks every
  * question `passes` times (clearing the box in between) and times each from typing to answers.
- * Returns the timings (null when no reply came within 15 s), how many timed out, and the
- * first pass's answers as paths.
+ * Returns the timings (null when no reply came within 15 s), how many timed out, the first
+ * pass's answers as paths, and the bytes each question of the first pass requested (the first
+ * question's are near 0: it was asked once before, with focus, to load the engine).
  */
 export async function askAll(browser, base, site, questions, passes) {
-  const { context, page, errors } = await openCold(browser, `${base}/`);
+  const { context, page, requests, errors } = await openCold(browser, `${base}/`);
   const ask = (question, focus = false) => page.evaluate(askInPage, { site: plain(site), question, focus, timeout: 15000 });
   await expectAnswer(page, site, questions[0], await ask(questions[0], true), errors, false);
   const timings = [];
   const answers = [];
+  const windows = [];
   for (let pass = 0; pass < passes; pass++) {
     for (const question of questions) {
       await ask('');
       const result = await ask(question);
       timings.push(result.ms);
-      if (pass === 0) answers.push(unique(result.links.map(toPath)));
+      if (pass === 0) {
+        answers.push(unique(result.links.map(toPath)));
+        windows.push([result.focusAt, result.answerAt]);
+      }
     }
   }
+  await page.waitForTimeout(300); // let the last requestfinished events arrive
+  const bytes = await Promise.all(windows.map(async ([start, end]) => (await requestsBetween(requests, start, end)).bytes));
   await context.close();
-  return { timings: timings.filter((t) => t != null), timeouts: timings.filter((t) => t == null).length, answers };
+  return { timings: timings.filter((t) => t != null), timeouts: timings.filter((t) => t == null).length, answers, bytes };
 }
 
 /** "http://…/ouders/gedrag/pesten/#kop" → "ouders/gedrag/pesten". */

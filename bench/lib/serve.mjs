@@ -4,8 +4,13 @@
 // otherwise compresses text, scripts and WASM itself at the highest level, once per file
 // (what a deploy with precompressed files gives Hugo's and Pagefind's files).
 // Pagefind's own index, fragments and WASM (.pf_*, .pagefind) are gzip files already and are
-// sent as they are. Nothing is cached by the browser (no-store): every load is a cold load.
+// sent as they are. Caching is what a careful deploy of either tool gives: a file whose name
+// holds a content hash (cjg's `/assets/name.<16 hex>.ext`, Pagefind's `nl_<hex>.pf_index`) may be
+// kept a year (the README's advice for `/assets/`), every other file is revalidated on each use
+// (`no-cache` with an ETag, answered 304 when unchanged). Cold loads use a fresh browser context,
+// so nothing is cached for them.
 
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -23,6 +28,8 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
   '.bin': 'application/octet-stream',
 };
+/** A name with a content hash in it: `zoekindex.53ea77798000af7a.bin`, `nl_2a34cec.pf_index`. */
+const HASHED = /[._][0-9a-f]{7,}[.][a-z_]+$/;
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.wasm', '.svg', '.xml', '.txt']);
 
 async function exists(path) {
@@ -59,7 +66,7 @@ export function serve(root) {
       const accepts = req.headers['accept-encoding'] ?? '';
       const headers = {
         'Content-Type': TYPES[ext] ?? 'application/octet-stream',
-        'Cache-Control': 'no-store',
+        'Cache-Control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
         Vary: 'Accept-Encoding',
       };
       let body;
@@ -82,6 +89,11 @@ export function serve(root) {
         headers['Content-Encoding'] = encoding;
       }
       body ??= await readFile(file);
+      headers.ETag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
+      if (status === 200 && req.headers['if-none-match'] === headers.ETag) {
+        res.writeHead(304, { 'Cache-Control': headers['Cache-Control'], ETag: headers.ETag, Vary: headers.Vary }).end();
+        return;
+      }
       headers['Content-Length'] = body.length;
       res.writeHead(status, headers);
       res.end(req.method === 'HEAD' ? undefined : body);

@@ -125,3 +125,83 @@ export function goals(builds, large, browser) {
     `- The widget's bytes until the first answer within 4× Pagefind's: ${mark(cjgBytes <= 4 * pfBytes)} (${x(cjgBytes / pfBytes)}×); under 600 kB compressed: ${mark(cjgBytes < 600_000)} (${kb(cjgBytes)}).`,
   ].join('\n');
 }
+
+const SLOW = '1.6 Mbit/s down, 750 kbit/s up, 150 ms latency';
+
+/** The slow phone network: focus → first answer cold and on a return visit, with its bytes. */
+export function slowTable(slow) {
+  const { cjg, pagefind } = slow;
+  const m = (side, visit, key) => median(side.map((r) => r[visit][key]));
+  const row = (label, visit, key, format) => `| ${label} | ${format(m(cjg, visit, key))} | ${format(m(pagefind, visit, key))} |`;
+  const rows = [
+    `| on a slow phone network (${SLOW}), example site, medians of ${cjg.length} | cjg widget | Hugo + Pagefind UI |`,
+    '|---|--:|--:|',
+    row('focus → first answer, cold', 'cold', 'ms', s),
+    row('… bytes after focus (compressed, headers included)', 'cold', 'bytesAfterFocus', kb),
+    row('… those bytes alone at 1.6 Mbit/s (the time above includes it: the throttle applied)', 'cold', 'transferMs', s),
+    row('focus → first answer, return visit', 'warm', 'ms', s),
+    row('… bytes after focus', 'warm', 'bytesAfterFocus', kb),
+  ];
+  const leaks = ['cjg', 'pagefind'].flatMap((name) => slow[name].filter((r) => r.cold.ms < r.cold.transferMs).map(() => name));
+  const check = leaks.length
+    ? `- **Throttle check failed** in ${leaks.length} cold runs (${leaks.join(', ')}): the answer came sooner than its bytes can arrive at 1.6 Mbit/s.`
+    : `- Throttle check: in every cold run the answer came later than its bytes after focus can arrive at 1.6 Mbit/s.`;
+  return `${rows.join('\n')}\n\n${check}`;
+}
+
+/** The large corpus: bytes until the first answer and for each further question. */
+export function largeTable(large) {
+  const { cjg, pagefind, questions } = large;
+  const cold = (side, key) => median(side.cold.map((r) => r[key]));
+  const further = (side) => side.bytes.slice(1);
+  const loaded = (side) => further(side).filter((b) => b > 0);
+  const pct = (side, p) => percentile(side.timings, p);
+  const both = (label, f) => `| ${label} | ${f(cjg)} | ${f(pagefind)} |`;
+  const rows = [
+    `| in headless chromium, ${large.label} | cjg widget | Hugo + Pagefind UI |`,
+    '|---|--:|--:|',
+    both(`bytes until the first answer: search files with the page + everything after focus (compressed, median of ${cjg.cold.length} cold loads)`, (side) => kb(cold(side, 'bytes'))),
+    both('… of which after focus', (side) => kb(cold(side, 'bytesAfterFocus'))),
+    both('focus → first answer (cold, unthrottled)', (side) => ms(cold(side, 'ms'))),
+    both(`bytes each further question loads, median / max (${further(cjg).length} other questions in one visit)`, (side) => `${kb(median(further(side)))} / ${kb(max(further(side)))}`),
+    both('… further questions that loaded anything; their median', (side) => `${loaded(side).length} of ${further(side).length}; ${kb(median(loaded(side)))}`),
+    both(`per question, p50 / p95 (${cjg.timings.length} asks)`, (side) => `${ms(pct(side, 0.5))} / ${ms(pct(side, 0.95))}`),
+    both(`questions with any answer`, (side) => `${side.answers.filter((a) => a.length).length} of ${questions}`),
+  ];
+  return rows.join('\n');
+}
+
+const LIGHTHOUSE_COLUMNS = [['performance', 'performance'], ['accessibility', 'accessibility'], ['best-practices', 'best practices'], ['seo', 'SEO']];
+
+/** Lighthouse's four scores and CLS per tool and page. */
+export function lighthouseTable(results) {
+  const rows = [
+    `| page | site | ${LIGHTHOUSE_COLUMNS.map(([, label]) => label).join(' | ')} | CLS |`,
+    `|---|---|${LIGHTHOUSE_COLUMNS.map(() => '--:').join('|')}|--:|`,
+  ];
+  for (const r of results) {
+    rows.push(`| \`${r.path}\` | ${r.tool} | ${LIGHTHOUSE_COLUMNS.map(([id]) => r[id]).join(' | ')} | ${r.cls.toFixed(3)} |`);
+  }
+  return rows.join('\n');
+}
+
+/** The goals of issue 14 that bench/run measures, each met or not. */
+export function goals14(browser, large, slow, lighthouse) {
+  const mark = (ok) => (ok ? '**met**' : '**not met**');
+  const exampleBytes = median(browser.cjg.cold.map((r) => r.bytes));
+  const lines = [`- Example site: bytes until the first answer at most 350 kB compressed: ${mark(exampleBytes <= 350_000)} (${kb(exampleBytes)}).`];
+  if (large) {
+    const first = median(large.cjg.cold.map((r) => r.bytes));
+    const further = max(large.cjg.bytes.slice(1));
+    lines.push(`- ${large.label}: bytes until the first answer at most 700 kB: ${mark(first <= 700_000)} (${kb(first)}); at most 60 kB for each further question: ${mark(further <= 60_000)} (at most ${kb(further)}).`);
+  }
+  if (slow) {
+    const cold = median(slow.cjg.map((r) => r.cold.ms));
+    lines.push(`- Slow phone network, cold focus → first answer at most 2.5 s: ${mark(cold <= 2500)} (${s(cold)}); return visit ${s(median(slow.cjg.map((r) => r.warm.ms)))}.`);
+  }
+  for (const r of (lighthouse ?? []).filter((l) => l.tool === 'cjg')) {
+    const others = ['accessibility', 'best-practices', 'seo'].every((id) => r[id] === 100);
+    lines.push(`- Lighthouse mobile on \`${r.path}\`: CLS at most 0.02 ${mark(r.cls <= 0.02)} (${r.cls.toFixed(3)}), performance at least 97 ${mark(r.performance >= 97)} (${r.performance}), accessibility, best practices and SEO 100 ${mark(others)}.`);
+  }
+  return lines.join('\n');
+}

@@ -101,6 +101,14 @@ impl Browser {
         self.client.issue_cmd(command).await.unwrap_or_else(|e| panic!("chromedriver refused {cmd}: {e}"))
     }
 
+    /// Makes the page's requests go to the network, past the site's service worker (which still
+    /// installs and fetches ahead): for what a first visit costs and what it does before any
+    /// cache, as without the worker.
+    pub async fn bypass_service_worker(&self) {
+        self.devtools("Network.enable", json!({})).await;
+        self.devtools("Network.setBypassServiceWorker", json!({ "bypass": true })).await;
+    }
+
     /// The WebDriver client, for what the helpers here do not cover.
     pub fn client(&self) -> &Client {
         &self.client

@@ -16,7 +16,7 @@ pub use binary::{ask_json, cjg_binary};
 pub use browser::Browser;
 pub use files::copy_dir;
 pub use ports::{free_port, wait_until_listening};
-pub use privacy::{loaded_urls, off_loopback, storage, Storage};
+pub use privacy::{loaded_urls, off_loopback, privacy_problems, storage, Storage};
 pub use qa::{all_test_sentences, comparable, ontwikkelvragen, qa_dir, risico, risico_breed, vragen, Half, Risico, Vraag};
 pub use server::Server;
 pub use site::{example_root, BuiltSite};

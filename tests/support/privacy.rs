@@ -59,3 +59,20 @@ pub async fn storage(client: &Client) -> Storage {
     }
     serde_json::from_value(result).expect("storage has the shape the script gives")
 }
+
+/// What the page `client` shows broke of the privacy promise, one line per problem, each
+/// starting with `place`: requests that left this machine, and anything in the browser's
+/// cookies, Web Storage or IndexedDB.
+pub async fn privacy_problems(client: &Client, place: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let urls = loaded_urls(client).await;
+    let outside = off_loopback(&urls);
+    if !outside.is_empty() {
+        problems.push(format!("{place}: requests off loopback: {outside:?}"));
+    }
+    let stored = storage(client).await;
+    if !stored.is_empty() {
+        problems.push(format!("{place}: stored in cookies, Web Storage or IndexedDB: {stored:?}"));
+    }
+    problems
+}

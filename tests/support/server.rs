@@ -13,7 +13,7 @@ use crate::ports::{free_port, wait_until_listening};
 pub struct Server {
     child: Child,
     port: u16,
-    _dir: TempDir,
+    dir: TempDir,
 }
 
 impl Server {
@@ -37,7 +37,12 @@ impl Server {
             .spawn()
             .expect("start cjg serve");
         wait_until_listening(&mut child, port, "cjg serve", &log);
-        Server { child, port, _dir: dir }
+        Server { child, port, dir }
+    }
+
+    /// The folder the server built the site into and serves; removed when the server stops.
+    pub fn public(&self) -> std::path::PathBuf {
+        self.dir.path().join("public")
     }
 
     /// The address of `path` (which starts with `/`) on this server.

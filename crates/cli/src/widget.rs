@@ -30,6 +30,7 @@ pub fn assets() -> Result<Vec<Asset>, CliError> {
             name: file.name.to_string(),
             bytes: file.bytes.to_vec(),
             precompressed: Some(Compressed { gzip: file.gzip.to_vec(), brotli: file.brotli.to_vec() }),
+            fetch_ahead: true,
         })
         .collect())
 }

@@ -58,7 +58,7 @@ pub(crate) struct AnalysedWord {
     /// Whether [`AnalysedWord::word`] is a spelling correction.
     pub corrected: bool,
     /// Its forms; `None` for a stop word.
-    pub forms: Option<WordForms>,
+    pub forms: Option<Arc<WordForms>>,
     /// The separable verb it forms with a particle further on ("opsluiten" for "sluiten … op").
     pub joined: Option<String>,
     /// Byte offsets in the original text.
@@ -128,7 +128,7 @@ impl Analyzer {
                     .map(str::to_string);
                 let corrected = correction.is_some();
                 let word = correction.unwrap_or(word);
-                let forms = self.forms(&word).map(|f| (*f).clone());
+                let forms = self.forms(&word);
                 AnalysedWord { typed: w.text, word, corrected, forms, joined: None, start: w.start, end: w.end }
             })
             .collect();
@@ -308,7 +308,7 @@ mod tests {
     }
 
     fn lemmas(a: &Analyzer, text: &str) -> Vec<Vec<String>> {
-        a.analyse(text, true).into_iter().filter_map(|w| w.forms.map(|f| f.lemmas)).collect()
+        a.analyse(text, true).into_iter().filter_map(|w| w.forms.map(|f| f.lemmas.clone())).collect()
     }
 
     #[test]

@@ -7,11 +7,11 @@ use std::sync::Arc;
 use serde::Serialize;
 use tantivy::collector::TopDocs;
 use tantivy::directory::{Directory, RamDirectory};
-use tantivy::query::{EnableScoring, Query, TermQuery};
+use tantivy::query::{EnableScoring, Query};
 use tantivy::schema::IndexRecordOption;
 use tantivy::schema::Value;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocAddress, DocSet, Index, ReloadPolicy, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, DocSet, Index, ReloadPolicy, Searcher, TantivyDocument};
 
 use cjg_common::Doelgroep;
 
@@ -34,6 +34,7 @@ use crate::synonyms::SynonymMatcher;
 use crate::tokenizer::{DutchTokenizer, TOKENIZER};
 use crate::vocabulary::Vocabulary;
 use crate::voice;
+use crate::word_query::WordQuery;
 
 /// How many of the best BM25 matches are weighed by coverage before the answers are chosen.
 const COVERAGE_POOL: usize = 30;
@@ -210,7 +211,7 @@ impl Engine {
 
     /// Where the page with `url` is in the index.
     fn address_of(&self, url: &str) -> Option<DocAddress> {
-        let query = TermQuery::new(Term::from_field_text(self.fields.url, url), IndexRecordOption::Basic);
+        let query = WordQuery::new(self.fields.url, url, IndexRecordOption::Basic);
         let found = self.searcher.search(&query, &TopDocs::with_limit(1).order_by_score()).ok()?;
         found.first().map(|(_, address)| *address)
     }

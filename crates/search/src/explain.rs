@@ -4,15 +4,16 @@
 
 use cjg_common::Doelgroep;
 use serde::Serialize;
-use tantivy::query::{Query, TermQuery};
+use tantivy::query::Query;
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, Searcher, Term};
+use tantivy::{DocAddress, Searcher};
 
 use crate::analyzer::{AnalysedWord, Analyzer};
 use crate::fields::Fields;
 use crate::hit::Hit;
 use crate::question::Question;
 use crate::ranking::RankingWeights;
+use crate::word_query::WordQuery;
 
 /// How a question was understood and answered.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -135,7 +136,7 @@ pub(crate) fn matches(
         let name = searcher.schema().get_field_name(field);
         let name = fields.static_name(name);
         for term in &terms {
-            let query = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs);
+            let query = WordQuery::new(field, term, IndexRecordOption::WithFreqs);
             let explained = query.explain(searcher, address);
             if let Ok(explanation) = explained {
                 let score = explanation.value() * weight;

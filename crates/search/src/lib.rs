@@ -42,6 +42,7 @@ mod training;
 mod validation;
 mod vocabulary;
 mod voice;
+mod word_query;
 
 pub use classifier::Settings as ClassifierSettings;
 pub use document::Document;

@@ -5,15 +5,15 @@
 //! concept has alternatives (the visitor's own words, each synonym), and each
 //! alternative is a list of words, each word its lemma terms and compound parts.
 
-use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query};
 use tantivy::schema::IndexRecordOption;
-use tantivy::Term;
 
 use crate::age;
 use crate::analyzer::{AnalysedWord, Analyzer, Terms};
 use crate::fields::Fields;
 use crate::ranking::RankingWeights;
 use crate::synonyms::{Span, SynonymMatcher};
+use crate::word_query::WordQuery;
 
 /// A question, understood.
 #[derive(Debug, Clone, PartialEq)]
@@ -124,7 +124,7 @@ impl Question {
                     .iter()
                     .filter(|(_, weight)| *weight > 0.0)
                     .map(|&(field, weight)| {
-                        let query = TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs);
+                        let query = WordQuery::new(field, text, IndexRecordOption::WithFreqs);
                         boost(Box::new(query), weight)
                     })
                     .collect(),

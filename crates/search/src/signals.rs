@@ -179,7 +179,7 @@ impl RiskSignals {
         let words: Vec<Seen> = words
             .iter()
             .map(|w| {
-                let mut lemmas: Vec<String> = w.forms.as_ref().map(names).unwrap_or_default();
+                let mut lemmas: Vec<String> = w.forms.as_deref().map(names).unwrap_or_default();
                 lemmas.extend(w.joined.clone());
                 Seen { forms: vec![w.typed.clone(), w.word.clone()], lemmas }
             })

@@ -10,6 +10,9 @@ use rayon::prelude::*;
 use crate::error::SiteError;
 use crate::output::Staging;
 
+/// The folder of the output that holds the assets: `/assets/style.1a2b….css`.
+pub const PUBLISHED_FOLDER: &str = "assets";
+
 /// A file to publish under `/assets/` with a hashed name.
 #[derive(Debug, Clone)]
 pub struct Asset {
@@ -19,6 +22,10 @@ pub struct Asset {
     pub bytes: Vec<u8>,
     /// Compressed copies made earlier; `None` compresses during the build.
     pub precompressed: Option<Compressed>,
+    /// Whether the service worker fetches it ahead of use (unless the browser asks to save
+    /// data), so that the site works offline with what a visitor has not used yet: the widget,
+    /// its index and the theme's CSS and scripts. Other assets are kept once a page used them.
+    pub fetch_ahead: bool,
 }
 
 /// The published URL of each asset, by its stable name; templates see it as `assets`.
@@ -68,7 +75,12 @@ fn with_hash(name: &str, hash: u64) -> String {
 /// The content hash and published path (`assets/style.1a2b….css`) of an asset.
 fn published(asset: &Asset) -> (u64, String) {
     let hash = xxhash_rust::xxh3::xxh3_64(&asset.bytes);
-    (hash, format!("assets/{}", with_hash(&asset.name, hash)))
+    (hash, format!("{PUBLISHED_FOLDER}/{}", with_hash(&asset.name, hash)))
+}
+
+/// The URLs (from [`urls`]) of the assets the service worker fetches ahead of use ([`Asset::fetch_ahead`]).
+pub fn ahead_urls(assets: &[Asset], urls: &AssetUrls) -> Vec<String> {
+    assets.iter().filter(|asset| asset.fetch_ahead).filter_map(|asset| urls.get(&asset.name).cloned()).collect()
 }
 
 /// The URLs the assets will have: known before they are compressed, so that pages can be
@@ -108,7 +120,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let staging = Staging::new(&dir.path().join("public")).unwrap();
         let body = b"hallo hallo hallo hallo".repeat(50);
-        let asset = Asset { name: "x.js".into(), bytes: body.clone(), precompressed: None };
+        let asset = Asset { name: "x.js".into(), bytes: body.clone(), precompressed: None, fetch_ahead: false };
         let assets = [asset];
         write(&assets, &staging, &AssetCache::default()).unwrap();
         let path = staging.path().join(urls(&assets)["x.js"].trim_start_matches('/'));

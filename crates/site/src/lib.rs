@@ -13,6 +13,7 @@ mod library;
 mod markdown;
 mod output;
 mod scaffold;
+mod service_worker;
 mod site;
 mod slug;
 mod source;

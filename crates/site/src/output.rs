@@ -1,7 +1,10 @@
 //! The output folder, written all at once: a build goes into a fresh folder beside `public/`
 //! and replaces it only when everything succeeded, so a failed build leaves the last good site.
+//! It remembers a hash of every file it wrote, so the service worker's version can follow them.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::error::SiteError;
 
@@ -9,6 +12,8 @@ use crate::error::SiteError;
 pub struct Staging {
     dir: tempfile::TempDir,
     output: PathBuf,
+    /// The content hash of every file written so far, by its path inside the build.
+    written: Mutex<BTreeMap<String, u64>>,
 }
 
 impl Staging {
@@ -24,16 +29,33 @@ impl Staging {
             .prefix(&format!(".{name}-nieuw-"))
             .tempdir_in(&parent)
             .map_err(|e| SiteError::io(&parent, e))?;
-        Ok(Staging { dir, output: output.to_path_buf() })
+        Ok(Staging { dir, output: output.to_path_buf(), written: Mutex::default() })
     }
 
     /// Writes `bytes` to `relative` (with `/` separators) inside the new build.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), SiteError> {
-        let path = self.dir.path().join(relative.trim_start_matches('/'));
+        let relative = relative.trim_start_matches('/');
+        let path = self.dir.path().join(relative);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| SiteError::io(parent, e))?;
         }
-        std::fs::write(&path, bytes).map_err(|e| SiteError::io(&path, e))
+        std::fs::write(&path, bytes).map_err(|e| SiteError::io(&path, e))?;
+        let hash = xxhash_rust::xxh3::xxh3_64(bytes);
+        self.written.lock().unwrap_or_else(|e| e.into_inner()).insert(relative.to_string(), hash);
+        Ok(())
+    }
+
+    /// One hash of the paths and contents of every file written so far: it changes when any
+    /// file, page or asset, is added, removed or changed, and not when the build is repeated.
+    pub fn digest(&self) -> u64 {
+        let written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        for (path, hash) in written.iter() {
+            hasher.update(path.as_bytes());
+            hasher.update(&[0]);
+            hasher.update(&hash.to_le_bytes());
+        }
+        hasher.digest()
     }
 
     /// Whether the new build already holds `relative`.
@@ -95,5 +117,22 @@ mod tests {
         assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "nieuw");
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "only public/ remains");
+    }
+
+    #[test]
+    fn digest_follows_every_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let digest = |files: &[(&str, &str)]| {
+            let staging = Staging::new(&dir.path().join("public")).unwrap();
+            for (path, text) in files {
+                staging.write(path, text.as_bytes()).unwrap();
+            }
+            staging.digest()
+        };
+        let site = digest(&[("index.html", "thuis"), ("a/index.html", "a")]);
+        assert_eq!(site, digest(&[("a/index.html", "a"), ("/index.html", "thuis")]), "the same files in another order");
+        assert_ne!(site, digest(&[("index.html", "thuis"), ("a/index.html", "b")]), "a changed page");
+        assert_ne!(site, digest(&[("index.html", "thuis"), ("b/index.html", "a")]), "a moved page");
+        assert_ne!(site, digest(&[("index.html", "thuis")]), "a removed page");
     }
 }

@@ -18,6 +18,7 @@ use crate::error::{BuildErrors, LinkProblem, Location, SiteError};
 use crate::hulplijnen::{self, Hulplijn};
 use crate::library::{Kind, Library, Page};
 use crate::output::Staging;
+use crate::service_worker::{self, SERVICE_WORKER_PATH};
 use crate::templates::{self, ASSET_FOLDER};
 use crate::timings::Timings;
 
@@ -113,6 +114,7 @@ impl Site {
     ///
     /// `extra_assets` (the widget, the search index) get hashed names like the theme's CSS;
     /// `extra_files` are written at their fixed paths. `cache` keeps compressed assets between builds.
+    /// The service worker (`sw.js`) comes last, with a version that follows every other file.
     pub fn build(
         &self,
         output: &Path,
@@ -138,6 +140,10 @@ impl Site {
         written?;
         rendered?;
         self.check_site_links(&staging)?;
+        // Last: its version is the hash of every other file.
+        let ahead = assets::ahead_urls(&all_assets, &urls);
+        let worker = service_worker::script(staging.digest(), &ahead, &self.config.registratie.endpoint);
+        staging.write(SERVICE_WORKER_PATH, worker.as_bytes())?;
         timings.measure("swap", || staging.commit())?;
         Ok(())
     }
@@ -282,7 +288,7 @@ fn theme_assets(dir: &Path) -> Result<Vec<Asset>, SiteError> {
         if item.file_type().is_file() {
             let name = item.path().strip_prefix(dir).unwrap_or(item.path()).to_string_lossy().replace('\\', "/");
             let bytes = std::fs::read(item.path()).map_err(|e| SiteError::io(item.path(), e))?;
-            assets.push(Asset { name, bytes, precompressed: None });
+            assets.push(Asset { name, bytes, precompressed: None, fetch_ahead: true });
         }
     }
     Ok(assets)
