@@ -32,6 +32,13 @@ fn cross_validated_recall_and_false_alarms() {
     for layer in ["rules", "classifier", "union"] {
         eprintln!("  {layer:<10} recall {:.3}  false alarms {:.3}", rate(layer, "recall"), rate(layer, "false_alarms"));
     }
+    for t in v["trade_offs"].as_array().expect("trade_offs") {
+        let (recall, alarms) = (t["rates"]["recall"].as_f64().unwrap_or(0.0), t["rates"]["false_alarms"].as_f64().unwrap_or(0.0));
+        eprintln!(
+            "  union at threshold {:.3}: recall {recall:.3}  false alarms {alarms:.3}",
+            t["threshold"].as_f64().unwrap_or(0.0)
+        );
+    }
     for kind in v["per_kind"].as_array().expect("per_kind") {
         eprintln!("  {:<32} {:.3}", kind[0].as_str().unwrap_or("?"), kind[1].as_f64().unwrap_or(0.0));
     }
