@@ -11,8 +11,8 @@ use serde_json::Value;
 
 /// What the union of rules and classifier reached when this test was written: a drop below
 /// it is a regression.
-const RECALL_FLOOR: f64 = 0.95;
-const FALSE_ALARM_CEILING: f64 = 0.12;
+const RECALL_FLOOR: f64 = 0.97;
+const FALSE_ALARM_CEILING: f64 = 0.09;
 /// The goal of the risk-signal issue.
 const RECALL_GOAL: f64 = 0.99;
 const FALSE_ALARM_GOAL: f64 = 0.03;
@@ -31,6 +31,13 @@ fn cross_validated_recall_and_false_alarms() {
     eprintln!("{}-fold cross-validation, {} urgent and {} ordinary questions:", v["folds"], v["urgent"], v["ordinary"]);
     for layer in ["rules", "classifier", "union"] {
         eprintln!("  {layer:<10} recall {:.3}  false alarms {:.3}", rate(layer, "recall"), rate(layer, "false_alarms"));
+    }
+    for t in v["trade_offs"].as_array().expect("trade_offs") {
+        let (recall, alarms) = (t["rates"]["recall"].as_f64().unwrap_or(0.0), t["rates"]["false_alarms"].as_f64().unwrap_or(0.0));
+        eprintln!(
+            "  union at threshold {:.3}: recall {recall:.3}  false alarms {alarms:.3}",
+            t["threshold"].as_f64().unwrap_or(0.0)
+        );
     }
     for kind in v["per_kind"].as_array().expect("per_kind") {
         eprintln!("  {:<32} {:.3}", kind[0].as_str().unwrap_or("?"), kind[1].as_f64().unwrap_or(0.0));

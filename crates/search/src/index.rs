@@ -60,7 +60,7 @@ pub fn build_index(docs: &[Document], rules: &Rules) -> Result<BuiltIndex, Error
     sections.extend(lexicon_sections.into_iter().map(|(name, text)| (name.to_string(), text.into_bytes())));
     sections.extend([
         (SYNONYMS_FILE.to_string(), rules.synonyms.source().as_bytes().to_vec()),
-        (SIGNALS_FILE.to_string(), rules.signals.source().as_bytes().to_vec()),
+        (SIGNALS_FILE.to_string(), rules.signals.bundled().into_bytes()),
     ]);
     if let Some(model) = risk_model {
         sections.push((bundle::RISK_MODEL.to_string(), model.to_bytes()));

@@ -17,10 +17,12 @@
 //! accents, "m'n" = "mijn"). Long words also match with one typing mistake, since a
 //! frightened child does not spell-check.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
+use std::rc::Rc;
 
-use crate::analyzer::{AnalysedWord, Analyzer};
+use crate::analyzer::{AnalysedWord, Analyzer, WordForms};
 use cjg_common::Bericht;
 
 use crate::error::RuleError;
@@ -41,7 +43,7 @@ pub struct RiskSignals {
     /// The kinds, in the order of their headers.
     kinds: Vec<String>,
     #[cfg(any(test, feature = "index"))]
-    /// The file as the editor wrote it; stored in the index bundle.
+    /// The file as the editor wrote it; the index bundle stores it without comments.
     source: String,
 }
 
@@ -153,14 +155,31 @@ impl RiskSignals {
 
     /// The rules that fire for a question's words as the analyzer understood them, in file
     /// order: a rule word also matches every form of its lemma ("opsluiten" matches
-    /// "opgesloten" and "ze sluiten me op").
+    /// "opgesloten" and "ze sluiten me op"). A rule word in -n (a verb like "snijden",
+    /// "slaan", or a plural) is compared by its stem too: the site lexicon leaves out the
+    /// forms whose stem is the lemma's, so "ik snijd" and "hij schopt" are known only by
+    /// their stem. Other words keep to their lemmas, so "dochter" is no "dochtertje".
     pub(crate) fn find_analysed(&self, words: &[AnalysedWord], analyzer: &Analyzer) -> Vec<RiskSignal<'_>> {
-        let rule_lemmas =
-            |rule_word: &str| -> Vec<String> { analyzer.forms(rule_word).map(|f| f.lemmas.clone()).unwrap_or_default() };
+        let names = |forms: &WordForms| forms.lemmas.iter().chain(&forms.terms.whole).cloned().collect::<Vec<String>>();
+        // Each rule word is looked up once per question, however often its rules are tried.
+        let known: RefCell<HashMap<String, Rc<Vec<String>>>> = RefCell::default();
+        let rule_lemmas = |rule_word: &str| -> Rc<Vec<String>> {
+            if let Some(lemmas) = known.borrow().get(rule_word) {
+                return lemmas.clone();
+            }
+            let lemmas = Rc::new(
+                analyzer
+                    .forms(rule_word)
+                    .map(|f| if rule_word.ends_with('n') { names(&f) } else { f.lemmas.clone() })
+                    .unwrap_or_default(),
+            );
+            known.borrow_mut().insert(rule_word.to_string(), lemmas.clone());
+            lemmas
+        };
         let words: Vec<Seen> = words
             .iter()
             .map(|w| {
-                let mut lemmas: Vec<String> = w.forms.as_ref().map(|f| f.lemmas.clone()).unwrap_or_default();
+                let mut lemmas: Vec<String> = w.forms.as_deref().map(names).unwrap_or_default();
                 lemmas.extend(w.joined.clone());
                 Seen { forms: vec![w.typed.clone(), w.word.clone()], lemmas }
             })
@@ -173,10 +192,10 @@ impl RiskSignals {
     pub fn find(&self, question: &str) -> Vec<RiskSignal<'_>> {
         let words: Vec<Seen> =
             text::words(question).into_iter().map(|w| Seen { forms: vec![w.text], lemmas: Vec::new() }).collect();
-        self.fire(&words, &|_: &str| Vec::new())
+        self.fire(&words, &|_: &str| Rc::new(Vec::new()))
     }
 
-    fn fire(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> Vec<RiskSignal<'_>> {
+    fn fire(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Rc<Vec<String>>) -> Vec<RiskSignal<'_>> {
         self.rules
             .iter()
             .filter(|rule| rule.fires(words, rule_lemmas))
@@ -210,9 +229,10 @@ impl RiskSignals {
     }
 
     #[cfg(any(test, feature = "index"))]
-    /// The file as the editor wrote it.
-    pub(crate) fn source(&self) -> &str {
-        &self.source
+    /// The file as the index bundle carries it: the editor's rules with every comment line left
+    /// empty, so the browser loads no explanations and a rule keeps its line number.
+    pub(crate) fn bundled(&self) -> String {
+        self.source.lines().map(|line| if line.trim_start().starts_with('#') { "" } else { line }).collect::<Vec<_>>().join("\n")
     }
 }
 
@@ -232,7 +252,7 @@ const EXCLUSION_REACH_AFTER: usize = 1;
 impl Rule {
     /// Every part without `!` occurs somewhere where no part with `!` stands in its reach:
     /// in or over its own words, the three words before them or the word after them.
-    fn fires(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> bool {
+    fn fires(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Rc<Vec<String>>) -> bool {
         let exclusions: Vec<(usize, usize)> =
             self.groups.iter().filter(|g| g.negated).flat_map(|g| g.occurrences(words, rule_lemmas)).collect();
         let clean = |(start, end): (usize, usize)| {
@@ -245,13 +265,13 @@ impl Rule {
 
 impl Group {
     /// Where the group occurs: (first word, past the last word) of each occurrence.
-    fn occurrences(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> Vec<(usize, usize)> {
+    fn occurrences(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Rc<Vec<String>>) -> Vec<(usize, usize)> {
         self.phrases.iter().flat_map(|phrase| phrase.occurrences(words, rule_lemmas)).collect()
     }
 }
 
 impl Phrase {
-    fn occurrences(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> Vec<(usize, usize)> {
+    fn occurrences(&self, words: &[Seen], rule_lemmas: &dyn Fn(&str) -> Rc<Vec<String>>) -> Vec<(usize, usize)> {
         let n = self.0.len();
         (0..words.len().saturating_sub(n - 1))
             .filter(|&at| {
@@ -263,7 +283,7 @@ impl Phrase {
 }
 
 impl Pattern {
-    fn matches(&self, word: &Seen, rule_lemmas: &dyn Fn(&str) -> Vec<String>) -> bool {
+    fn matches(&self, word: &Seen, rule_lemmas: &dyn Fn(&str) -> Rc<Vec<String>>) -> bool {
         match self {
             Pattern::Word(rule) => {
                 word.forms.iter().any(|form| {
@@ -379,8 +399,11 @@ fn parse_pattern(written: &str) -> Result<Pattern, Bericht> {
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
+    use std::sync::Arc;
 
     use super::*;
+    use crate::stem::Stemmer;
+    use crate::vocabulary::Vocabulary;
 
     fn signals(rules: &str) -> RiskSignals {
         RiskSignals::parse(rules, Path::new("signalen.txt")).unwrap()
@@ -388,6 +411,33 @@ mod tests {
 
     fn error(rules: &str) -> RuleError {
         RiskSignals::parse(rules, Path::new("signalen.txt")).unwrap_err()
+    }
+
+    /// The rules that fire for `question` as `cjg build` analyses it, with the Dutch lexicon.
+    fn fired_analysed(rules: &str, question: &str) -> Vec<usize> {
+        let signals = signals(rules);
+        let stemmer = Stemmer::new();
+        let vocabulary = Arc::new(Vocabulary::collect([vec!["kind dochter"]], []));
+        let lexicon = crate::slicing::slice(cjg_lexicon::Lexicon::dutch(), &vocabulary, &signals.words(), stemmer);
+        let analyzer = Analyzer::new(vocabulary, Arc::new(lexicon), stemmer);
+        signals.find_analysed(&analyzer.analyse(question, true), &analyzer).iter().map(|s| s.line).collect()
+    }
+
+    #[test]
+    fn the_bundle_carries_the_rules_without_comments_on_the_same_lines() {
+        let rules = "# uitleg\n[zelfdoding]\n# nog meer uitleg\nik wil dood\n";
+        let bundled = signals(rules).bundled();
+        assert!(!bundled.contains("uitleg"), "{bundled}");
+        assert_eq!(signals(&bundled).find("ik wil dood")[0].line, signals(rules).find("ik wil dood")[0].line);
+    }
+
+    #[test]
+    fn verbs_match_the_forms_the_lexicon_leaves_to_their_stem() {
+        let rules = "@jongkind = dochtertje | zoontje\n[zelfbeschadiging]\nsnijden|schoppen + zichzelf|mezelf + !@jongkind\n";
+        assert_eq!(fired_analysed(rules, "ik snijd mezelf"), [3], "ik-vorm");
+        assert_eq!(fired_analysed(rules, "ze schopt zichzelf"), [3], "hij-vorm");
+        assert_eq!(fired_analysed(rules, "mijn dochter snijdt zichzelf"), [3], "dochter is no dochtertje");
+        assert!(fired_analysed(rules, "mijn dochtertje snijdt zichzelf").is_empty());
     }
 
     #[test]

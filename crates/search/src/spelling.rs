@@ -4,8 +4,10 @@
 //! Only the site's own vocabulary is searched, with a distance that grows with the
 //! word: short words are too easily another real word. Adjacent letters swapped count
 //! as one mistake. The first letter must be right: people rarely mistype it, and
-//! without that rule "overtijd" would become "vermijd". The choice is deterministic:
-//! nearest first, then the word on the most pages, then alphabetical.
+//! without that rule "overtijd" would become "vermijd". A word that sounds the same
+//! ("doot" → "dood" and not "doet", "mijsje" → "meisje") goes before
+//! one that is only as near in letters. The choice is deterministic: sound-alike first,
+//! then nearest, then the word on the most pages, then alphabetical.
 
 use crate::stopwords::{is_stopword, stopwords};
 use crate::vocabulary::Vocabulary;
@@ -35,14 +37,33 @@ pub(crate) fn correct<'v>(word: &str, vocabulary: &'v Vocabulary) -> Option<&'v 
         return None;
     }
     let first = word.as_bytes()[0];
+    let heard = sound(word);
     candidates(vocabulary)
         .filter(|candidate| candidate.as_bytes()[0] == first)
-        .filter(|candidate| candidate.len() >= MIN_CORRECTED && candidate.len().abs_diff(word.len()) <= max)
-        .filter_map(|candidate| Some((distance(word.as_bytes(), candidate.as_bytes(), max)?, candidate)))
-        .min_by_key(|&(distance, candidate)| {
-            (distance, !is_stopword(candidate), std::cmp::Reverse(vocabulary.pages_with(candidate)), candidate)
+        .filter(|candidate| candidate.len() >= MIN_CORRECTED && candidate.len().abs_diff(word.len()) <= max + 1)
+        .filter_map(|candidate| {
+            let alike = sound(candidate) == heard;
+            let distance = distance(word.as_bytes(), candidate.as_bytes(), if alike { max + 1 } else { max })?;
+            Some((!alike, distance, candidate))
         })
-        .map(|(_, candidate)| candidate)
+        .min_by_key(|&(unlike, distance, candidate)| {
+            (unlike, distance, !is_stopword(candidate), std::cmp::Reverse(vocabulary.pages_with(candidate)), candidate)
+        })
+        .map(|(_, _, candidate)| candidate)
+}
+
+/// How a word sounds, roughly: the spellings people mix up because they sound the same
+/// are made one. A final d is said as t ("doot", "hont"), and "dt" too ("hij wort");
+/// ij, ei and y are one sound, as are au and ou, c before a, o, u and k, ch and g.
+fn sound(word: &str) -> String {
+    let mut sound = word.replace("ij", "ei").replace('y', "ei").replace("au", "ou").replace("ch", "g");
+    for hard in ["ca", "co", "cu"] {
+        sound = sound.replace(hard, &hard.replacen('c', "k", 1));
+    }
+    if let Some(stem) = sound.strip_suffix("dt").or_else(|| sound.strip_suffix('d')) {
+        sound = format!("{stem}t");
+    }
+    sound
 }
 
 /// The words a typo may be corrected into: the site's words and the stop words.
@@ -106,5 +127,15 @@ mod tests {
         assert_eq!(correct("fiets", &vocabulary), None);
         assert_eq!(correct("akgeld", &vocabulary), None, "the first letter must be right");
         assert_eq!(correct("hoevel", &vocabulary), Some("hoeveel"), "stop words are candidates too");
+    }
+
+    #[test]
+    fn a_word_that_sounds_the_same_goes_first() {
+        let vocabulary = Vocabulary::collect([vec!["dood meisje hond kado"]], []);
+        assert_eq!(correct("doot", &vocabulary), Some("dood"), "not the stop word doet, as near in letters");
+        assert_eq!(correct("mijsje", &vocabulary), Some("meisje"), "ij for ei is two letters but one sound");
+        assert_eq!(correct("hont", &vocabulary), Some("hond"));
+        assert_eq!(sound("wordt"), sound("wort"));
+        assert_eq!(sound("kado"), sound("cado"));
     }
 }

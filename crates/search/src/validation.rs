@@ -28,6 +28,21 @@ pub struct Rates {
     pub false_alarms: f64,
 }
 
+/// The union at another threshold of the classifier: what it would catch at a given rate of
+/// false alarms, or what a given recall would cost.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TradeOff {
+    /// The classifier's threshold on its probability.
+    pub threshold: f32,
+    /// The union's rates at that threshold.
+    pub rates: Rates,
+}
+
+/// The false-alarm rates at which [`Validation::trade_offs`] gives the union's recall.
+const TRADE_OFF_ALARMS: [f64; 3] = [0.03, 0.05, 0.08];
+/// The recall for which [`Validation::trade_offs`] gives the union's false alarms.
+const TRADE_OFF_RECALL: f64 = 0.99;
+
 /// The outcome of cross-validation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Validation {
@@ -43,6 +58,9 @@ pub struct Validation {
     pub classifier: Rates,
     /// Rules or classifier: what the widget does.
     pub union: Rates,
+    /// The union's recall at 3, 5 and 8 % false alarms, then its false alarms at 99 % recall,
+    /// each with the classifier threshold that gives it: how far the goal is.
+    pub trade_offs: Vec<TradeOff>,
     /// Recall of the union per kind, in the order of `signalen.txt`.
     pub per_kind: Vec<(String, f64)>,
     /// Urgent examples that neither layer caught, with their line in the examples file.
@@ -84,19 +102,22 @@ pub fn cross_validate_with(docs: &[Document], rules: &Rules, folds: usize, setti
         .collect();
 
     let mut by_model = vec![false; samples.len()];
+    let mut probability = vec![0.0_f32; samples.len()];
+    let mut judge = |model: &Classifier, i: usize| {
+        let judgement = model.judge(&samples[i].features);
+        by_model[i] = judgement.urgent;
+        probability[i] = judgement.probability;
+    };
     if folds <= 1 {
         let model = Classifier::train(&samples, &kinds, settings);
-        for (i, sample) in samples.iter().enumerate() {
-            by_model[i] = model.judge(&sample.features).urgent;
-        }
+        (0..samples.len()).for_each(|i| judge(&model, i));
     }
     for fold in (0..folds).filter(|_| folds > 1) {
         let train: Vec<_> = samples.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, s)| s.clone()).collect();
         let model = Classifier::train(&train, &kinds, settings);
-        for (i, sample) in samples.iter().enumerate().filter(|(i, _)| i % folds == fold) {
-            by_model[i] = model.judge(&sample.features).urgent;
-        }
+        (0..samples.len()).filter(|i| i % folds == fold).for_each(|i| judge(&model, i));
     }
+    let urgent_labels: Vec<bool> = samples.iter().map(|s| s.urgent).collect();
 
     let rates = |flagged: &dyn Fn(usize) -> bool| {
         let (mut caught, mut urgent, mut alarms, mut ordinary) = (0, 0, 0, 0);
@@ -133,6 +154,7 @@ pub fn cross_validate_with(docs: &[Document], rules: &Rules, folds: usize, setti
         rules: rates(&|i| by_rules[i]),
         classifier: rates(&|i| by_model[i]),
         union: rates(&union),
+        trade_offs: trade_offs(&urgent_labels, &by_rules, &probability),
         per_kind,
         missed: listed(&|i| samples[i].urgent && !union(i)),
         only_classifier: (0..samples.len())
@@ -141,5 +163,63 @@ pub fn cross_validate_with(docs: &[Document], rules: &Rules, folds: usize, setti
             .collect(),
         alarms: listed(&|i| !samples[i].urgent && union(i)),
         idle_rules: rules.signals.rule_lines().iter().map(|r| r.line).filter(|line| !fired_lines.contains_key(line)).collect(),
+    }
+}
+
+/// The union's trade-offs ([`Validation::trade_offs`]) when the classifier's threshold moves:
+/// the questions the rules leave are flagged from the most probable down, while false alarms
+/// stay under each of [`TRADE_OFF_ALARMS`], and until [`TRADE_OFF_RECALL`] is reached.
+fn trade_offs(urgent: &[bool], by_rules: &[bool], probability: &[f32]) -> Vec<TradeOff> {
+    let total_urgent = urgent.iter().filter(|u| **u).count().max(1) as f64;
+    let total_ordinary = urgent.iter().filter(|u| !**u).count().max(1) as f64;
+    let mut order: Vec<usize> = (0..urgent.len()).filter(|&i| !by_rules[i]).collect();
+    order.sort_by(|&a, &b| probability[b].total_cmp(&probability[a]).then(a.cmp(&b)));
+    let flagged_by_rules = |want: bool| (0..urgent.len()).filter(|&i| by_rules[i] && urgent[i] == want).count();
+    // The rates once every question down to `threshold` is flagged, as the sweep goes.
+    let mut steps: Vec<TradeOff> = Vec::new();
+    let (mut caught, mut alarms) = (flagged_by_rules(true), flagged_by_rules(false));
+    let mut at = 0;
+    while at < order.len() {
+        let threshold = probability[order[at]];
+        while at < order.len() && probability[order[at]] == threshold {
+            if urgent[order[at]] {
+                caught += 1;
+            } else {
+                alarms += 1;
+            }
+            at += 1;
+        }
+        let rates = Rates { recall: caught as f64 / total_urgent, false_alarms: alarms as f64 / total_ordinary };
+        steps.push(TradeOff { threshold, rates });
+    }
+    let mut out: Vec<TradeOff> = TRADE_OFF_ALARMS
+        .iter()
+        .filter_map(|&most| steps.iter().take_while(|s| s.rates.false_alarms <= most).last().copied())
+        .collect();
+    out.extend(steps.iter().find(|s| s.rates.recall >= TRADE_OFF_RECALL).copied());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trade_offs_sweep_the_threshold() {
+        // Urgent: 0.9, 0.6, 0.2 (and one the rules catch); ordinary: 0.7, 0.5 and 38 at 0.
+        let mut urgent = vec![true, true, true, true, false, false];
+        let mut by_rules = vec![true, false, false, false, false, false];
+        let mut probability = vec![0.0, 0.9, 0.6, 0.2, 0.7, 0.5];
+        urgent.extend([false; 38]);
+        by_rules.extend([false; 38]);
+        probability.extend([0.0; 38]);
+        let found = trade_offs(&urgent, &by_rules, &probability);
+        // 3 % of 40 ordinary is one alarm: down to 0.6, 3 of 4 caught.
+        assert_eq!(found[0].threshold, 0.6);
+        assert_eq!(found[0].rates.recall, 0.75);
+        assert_eq!(found[0].rates.false_alarms, 1.0 / 40.0);
+        // 99 % recall needs 0.2, with two alarms.
+        let last = found.last().unwrap();
+        assert_eq!((last.threshold, last.rates.recall, last.rates.false_alarms), (0.2, 1.0, 2.0 / 40.0));
     }
 }
