@@ -272,6 +272,7 @@ every shift until the box has \`data-klaar\`. The issue's acceptance is at most 
 box's form, the sums were 0.14 (home page) and 0.20 (answer page); Lighthouse (mobile) had measured 0.16–0.18. With the form in the
 page's HTML they are 0.
 
+${readFileSync(join(bench, 'wasm.md'), 'utf8').replace(/^<!--.*-->\n/, '')}
 ## Goals of issue 6
 
 ${goals(builds, large, measured)}
