@@ -42,9 +42,10 @@ pub(crate) fn correct<'v>(word: &str, vocabulary: &'v Vocabulary) -> Option<&'v 
         .filter(|candidate| candidate.as_bytes()[0] == first)
         .filter(|candidate| candidate.len() >= MIN_CORRECTED && candidate.len().abs_diff(word.len()) <= max + 1)
         .filter_map(|candidate| {
+            // One mistake more for a word that sounds the same; the sound only of those near enough.
+            let distance = distance(word.as_bytes(), candidate.as_bytes(), max + 1)?;
             let alike = sound(candidate) == heard;
-            let distance = distance(word.as_bytes(), candidate.as_bytes(), if alike { max + 1 } else { max })?;
-            Some((!alike, distance, candidate))
+            (alike || distance <= max).then_some((!alike, distance, candidate))
         })
         .min_by_key(|&(unlike, distance, candidate)| {
             (unlike, distance, !is_stopword(candidate), std::cmp::Reverse(vocabulary.pages_with(candidate)), candidate)

@@ -3,7 +3,7 @@
 
 use rayon::prelude::*;
 
-use crate::analyzer::Analyzer;
+use crate::analyzer::{AnalysedWord, Analyzer};
 use crate::classifier::{Classifier, Sample, Settings};
 use crate::document::Document;
 use crate::features;
@@ -34,15 +34,19 @@ const RISK_PAGE_SHARE: f32 = 0.3;
 /// alone flags a third of the `vragen` of many an ordinary page (the pill, sleep, bottle
 /// feeding), and leaving those out would hide the hardest ordinary questions.
 pub(crate) fn samples<'a>(analyzer: &Analyzer, rules: &'a Rules, docs: &'a [Document]) -> Vec<Sample<'a>> {
-    let sample = |text: &'a str, line: usize, kind: Option<&'a str>| Sample {
+    let sample = |text: &'a str, words: &[AnalysedWord], line: usize, kind: Option<&'a str>| Sample {
         text,
         line,
-        features: features::of(&analyzer.analyse(text, true), analyzer),
+        features: features::of(words, analyzer),
         urgent: kind.is_some(),
         kind,
     };
-    let mut samples: Vec<Sample<'a>> =
-        rules.examples.examples.par_iter().map(|e| sample(e.text.as_str(), e.line, e.kind.as_deref())).collect();
+    let mut samples: Vec<Sample<'a>> = rules
+        .examples
+        .examples
+        .par_iter()
+        .map(|e| sample(e.text.as_str(), &analyzer.analyse(&e.text, true), e.line, e.kind.as_deref()))
+        .collect();
     if samples.iter().all(|s| !s.urgent) {
         return samples;
     }
@@ -52,14 +56,16 @@ pub(crate) fn samples<'a>(analyzer: &Analyzer, rules: &'a Rules, docs: &'a [Docu
         .par_iter()
         .step_by(every)
         .map(|doc| {
-            let ordinary: Vec<&String> = doc
+            // Each question is analysed once, for the rules and for its features.
+            let ordinary: Vec<(&String, Vec<AnalysedWord>)> = doc
                 .vragen
                 .iter()
-                .filter(|v| rules.signals.find_analysed(&analyzer.analyse(v, true), analyzer).is_empty())
+                .map(|v| (v, analyzer.analyse(v, true)))
+                .filter(|(_, words)| rules.signals.find_analysed(words, analyzer).is_empty())
                 .collect();
             let urgent = doc.vragen.len() - ordinary.len();
             if (urgent as f32) < RISK_PAGE_SHARE * doc.vragen.len() as f32 {
-                ordinary.into_iter().map(|v| sample(v.as_str(), 0, None)).collect()
+                ordinary.into_iter().map(|(v, words)| sample(v.as_str(), &words, 0, None)).collect()
             } else {
                 Vec::new()
             }
