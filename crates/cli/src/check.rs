@@ -94,6 +94,19 @@ fn print_validation(v: &Validation, json: bool, taal: Taal) {
             pct(rates.false_alarms)
         );
     }
+    for (name, rates) in [
+        (taal.kies("oneven regels (om van te leren)", "odd lines (to learn from)"), v.halves.dev),
+        (taal.kies("even regels (om op te meten)", "even lines (to measure on)"), v.halves.held_out),
+    ] {
+        println!(
+            "  {} {name}: {} {}  {} {}",
+            taal.kies("samen op de", "union on the"),
+            taal.kies("gevonden", "recall"),
+            pct(rates.recall),
+            taal.kies("vals alarm", "false alarms"),
+            pct(rates.false_alarms)
+        );
+    }
     println!("{}", taal.kies("Gevonden per soort (samen):", "Recall per kind (union):"));
     for (kind, recall) in &v.per_kind {
         println!("  {kind:<32} {}", pct(*recall));
@@ -102,11 +115,22 @@ fn print_validation(v: &Validation, json: bool, taal: Taal) {
         (taal.kies("Gemist:", "Missed:"), v.missed.iter().map(|(l, t)| (*l, t.as_str())).collect::<Vec<_>>()),
         (taal.kies("Vals alarm:", "False alarms:"), v.alarms.iter().map(|(l, t)| (*l, t.as_str())).collect()),
     ] {
-        if !list.is_empty() {
+        // The even half stays unseen, so that it can still measure what a change did.
+        let (shown, unseen): (Vec<_>, Vec<_>) = list.into_iter().partition(|(line, _)| *line == 0 || line % 2 == 1);
+        if !shown.is_empty() || !unseen.is_empty() {
             println!("{title}");
-            for (line, text) in list {
+            for (line, text) in shown {
                 println!("  {line:>5}: {text}");
             }
+        }
+        if !unseen.is_empty() {
+            println!(
+                "  {}",
+                taal.kies(
+                    format!("en {} op even regels, niet getoond: die helft blijft om op te meten", unseen.len()),
+                    format!("and {} on even lines, not shown: that half is kept to measure on", unseen.len())
+                )
+            );
         }
     }
 }
