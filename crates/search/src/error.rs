@@ -34,6 +34,10 @@ pub enum Error {
     /// tantivy could not build or open the index.
     #[error("search index: {0}")]
     Index(#[from] tantivy::TantivyError),
+    /// This cjg was compiled without the Dutch lexicon, so its rules would miss every other form
+    /// of a word ("geslagen" for "slaan"): it builds no index rather than a worse one.
+    #[error("this cjg was compiled without the Dutch lexicon")]
+    NoLexicon,
     /// The bytes are not an index bundle of this version of cjg; rebuild the site.
     #[error("the search index bundle cannot be read ({0}); rebuild the site with this version of cjg")]
     Bundle(String),
@@ -45,6 +49,10 @@ impl Error {
     pub fn message(&self, taal: Taal) -> String {
         match self {
             Error::Rule(rule) => format!("{}:{}: {}", rule.file.display(), rule.line, rule.message.in_taal(taal)),
+            Error::NoLexicon => taal.kies(
+                "Deze cjg is gemaakt zonder de Nederlandse woordenlijst: de risicosignalen zouden vormen als \"geslagen\" missen. Haal hem met `./dev lexicon` en bouw cjg daarna opnieuw (`cargo build --release -p cjg`); `./dev serve` doet beide.",
+                "This cjg was compiled without the Dutch lexicon: the risk signals would miss forms like \"geslagen\". Fetch it with `./dev lexicon`, then build cjg again (`cargo build --release -p cjg`); `./dev serve` does both.",
+            ),
             other => other.to_string(),
         }
     }

@@ -42,6 +42,9 @@ pub struct BuiltIndex {
 /// vocabulary, the site's slice of the Dutch lexicon and the rules, ready to be written as
 /// one file and read by [`crate::Engine::from_bytes`].
 pub fn build_index(docs: &[Document], rules: &Rules) -> Result<BuiltIndex, Error> {
+    if Lexicon::dutch().is_empty() {
+        return Err(Error::NoLexicon);
+    }
     let stemmer = Stemmer::new();
     let (vocabulary, lexicon) = site_words(docs, rules, stemmer);
     let lexicon_sections = lexicon.to_sections();
