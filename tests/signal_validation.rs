@@ -41,8 +41,8 @@ fn cross_validated_recall_and_false_alarms() {
     }
     // The examples file's halves: odd lines to learn from, even lines to measure on.
     for half in ["dev", "held_out"] {
-        let (recall, alarms) = (v["halves"][half]["recall"].as_f64(), v["halves"][half]["false_alarms"].as_f64());
-        let (recall, alarms) = (recall.unwrap_or_else(|| panic!("halves.{half} in {v}")), alarms.unwrap_or(f64::NAN));
+        let rate = |what: &str| v["halves"][half][what].as_f64().unwrap_or_else(|| panic!("halves.{half}.{what} in {v}"));
+        let (recall, alarms) = (rate("recall"), rate("false_alarms"));
         eprintln!("  union on the {half:<8} half: recall {recall:.3}  false alarms {alarms:.3}");
     }
     for kind in v["per_kind"].as_array().expect("per_kind") {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use cjg_check::{Ernst, Finding, Options, Soort};
 use cjg_common::Taal;
-use cjg_search::{cross_validate, Rules, Validation};
+use cjg_search::{cross_validate, in_held_out_half, Rules, Validation};
 use cjg_site::{AssetCache, Location, Timings};
 
 use crate::build;
@@ -85,22 +85,11 @@ fn print_validation(v: &Validation, json: bool, taal: Taal) {
         (taal.kies("regels", "rules"), v.rules),
         (taal.kies("model", "model"), v.classifier),
         (taal.kies("samen", "union"), v.union),
+        (taal.kies("samen op de oneven regels (om van te leren):", "union on the odd lines (to learn from):"), v.halves.dev),
+        (taal.kies("samen op de even regels (om op te meten):", "union on the even lines (to measure on):"), v.halves.held_out),
     ] {
         println!(
             "  {name:<7} {} {}  {} {}",
-            taal.kies("gevonden", "recall"),
-            pct(rates.recall),
-            taal.kies("vals alarm", "false alarms"),
-            pct(rates.false_alarms)
-        );
-    }
-    for (name, rates) in [
-        (taal.kies("oneven regels (om van te leren)", "odd lines (to learn from)"), v.halves.dev),
-        (taal.kies("even regels (om op te meten)", "even lines (to measure on)"), v.halves.held_out),
-    ] {
-        println!(
-            "  {} {name}: {} {}  {} {}",
-            taal.kies("samen op de", "union on the"),
             taal.kies("gevonden", "recall"),
             pct(rates.recall),
             taal.kies("vals alarm", "false alarms"),
@@ -115,13 +104,14 @@ fn print_validation(v: &Validation, json: bool, taal: Taal) {
         (taal.kies("Gemist:", "Missed:"), v.missed.iter().map(|(l, t)| (*l, t.as_str())).collect::<Vec<_>>()),
         (taal.kies("Vals alarm:", "False alarms:"), v.alarms.iter().map(|(l, t)| (*l, t.as_str())).collect()),
     ] {
+        if list.is_empty() {
+            continue;
+        }
         // The even half stays unseen, so that it can still measure what a change did.
-        let (shown, unseen): (Vec<_>, Vec<_>) = list.into_iter().partition(|(line, _)| *line == 0 || line % 2 == 1);
-        if !shown.is_empty() || !unseen.is_empty() {
-            println!("{title}");
-            for (line, text) in shown {
-                println!("  {line:>5}: {text}");
-            }
+        let (unseen, shown): (Vec<_>, Vec<_>) = list.into_iter().partition(|(line, _)| in_held_out_half(*line));
+        println!("{title}");
+        for (line, text) in shown {
+            println!("  {line:>5}: {text}");
         }
         if !unseen.is_empty() {
             println!(

@@ -58,5 +58,5 @@ pub use rules::{Rules, EXAMPLES_FILE, SIGNALS_FILE, SYNONYMS_FILE, TOPICS_FILE};
 pub use signals::{RiskSignal, RiskSignals};
 pub use synonyms::Synonyms;
 #[cfg(feature = "index")]
-pub use validation::{cross_validate, cross_validate_with, Halves, Rates, Validation};
+pub use validation::{cross_validate, cross_validate_with, in_held_out_half, Halves, Rates, Validation};
 pub use vocabulary::Vocabulary;

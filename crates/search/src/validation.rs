@@ -50,6 +50,12 @@ pub struct Halves {
     pub held_out: Rates,
 }
 
+/// Whether the example on `line` of the examples file is in the half kept to measure on (the
+/// even lines; a page's `vragen`, line 0, is in neither half).
+pub fn in_held_out_half(line: usize) -> bool {
+    line > 0 && line.is_multiple_of(2)
+}
+
 /// The false-alarm rates at which [`Validation::trade_offs`] gives the union's recall.
 const TRADE_OFF_ALARMS: [f64; 3] = [0.03, 0.05, 0.08];
 /// The recall for which [`Validation::trade_offs`] gives the union's false alarms.
@@ -152,7 +158,9 @@ pub fn cross_validate_with(docs: &[Document], rules: &Rules, folds: usize, setti
     };
     let rates = |flagged: &dyn Fn(usize) -> bool| rates_of(&|_| true, flagged);
     let union = |i: usize| by_rules[i] || by_model[i];
-    let half = |odd: bool| rates_of(&|i| samples[i].line > 0 && (samples[i].line % 2 == 1) == odd, &union);
+    let line = |i: usize| samples[i].line;
+    let dev = rates_of(&|i| line(i) > 0 && !in_held_out_half(line(i)), &union);
+    let held_out = rates_of(&|i| in_held_out_half(line(i)), &union);
     let per_kind = kinds
         .iter()
         .map(|kind| {
@@ -172,7 +180,7 @@ pub fn cross_validate_with(docs: &[Document], rules: &Rules, folds: usize, setti
         classifier: rates(&|i| by_model[i]),
         union: rates(&union),
         trade_offs: trade_offs(&urgent_labels, &by_rules, &probability),
-        halves: Halves { dev: half(true), held_out: half(false) },
+        halves: Halves { dev, held_out },
         per_kind,
         missed: listed(&|i| samples[i].urgent && !union(i)),
         only_classifier: (0..samples.len())
