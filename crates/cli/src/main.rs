@@ -21,6 +21,11 @@ use clap::{Parser, Subcommand};
 
 use crate::error::CliError;
 
+/// mimalloc instead of the system allocator: the build analyses every page's words into many small
+/// strings, and glibc's malloc and free took a fifth of its time (measured with `perf`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The digital Centrum voor Jeugd en Gezin: a site from Markdown, with a question widget.
 #[derive(Parser)]
 #[command(name = "cjg", version)]
