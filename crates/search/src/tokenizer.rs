@@ -32,9 +32,11 @@ impl Tokenizer for DutchTokenizer {
 
 #[cfg(any(test, feature = "index"))]
 /// A text analysed ahead of indexing, so that `cjg build` analyses pages on every core; the
-/// same tokens as [`DutchTokenizer`] gives.
+/// same tokens as [`DutchTokenizer`] gives. Only for fields that are not stored: the text itself
+/// is left out, since tantivy would only copy it into and out of the document for nothing
+/// (a tenth of the build's time at 10,000 pages).
 pub(crate) fn pre_tokenized(analyzer: &Analyzer, text: &str) -> PreTokenizedString {
-    PreTokenizedString { text: text.to_string(), tokens: tokens(analyzer, text) }
+    PreTokenizedString { text: String::new(), tokens: tokens(analyzer, text) }
 }
 
 /// The index tokens of a text: every term of every word, the terms of one word at the
