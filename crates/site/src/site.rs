@@ -154,8 +154,10 @@ impl Site {
             Some(home) => home.subsections.iter().map(|&i| contexts.summary(&self.library.entries[i], 1)).collect(),
             None => Vec::new(),
         };
-        let base = Context::from_serialize(Base { config: &self.config, assets, nav, hulplijnen: &self.hulplijnen })
+        let mut base = Context::from_serialize(Base { config: &self.config, assets, nav, hulplijnen: &self.hulplijnen })
             .map_err(|e| SiteError::Template { at: Location::file("templates"), detail: e.to_string() })?;
+        let parts = templates::render_parts(&self.tera, &base)?;
+        base.insert("delen", &parts);
 
         let progress = progress_bar(self.library.entries.len());
         let errors: Vec<SiteError> = self

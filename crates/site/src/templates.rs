@@ -1,6 +1,6 @@
 //! The tera templates in `templates/`, and the functions they may call.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use cjg_common::escape_html;
@@ -12,6 +12,11 @@ use crate::library::Library;
 
 /// The folder under `templates/` that holds CSS and scripts rather than templates.
 pub const ASSET_FOLDER: &str = "assets";
+
+/// The folder under `templates/` whose templates are parts: each is rendered once per build with
+/// the site-wide variables, and every page shows it as `{{ delen.<name> | safe }}`. A block that is
+/// the same on every page (the help block of the question box) costs one render instead of one per page.
+pub const PARTS_FOLDER: &str = "delen";
 
 /// Reads every template below `dir` (except `assets/`), so syntax errors show before anything is built.
 pub fn load(dir: &Path) -> Result<Tera, SiteError> {
@@ -40,6 +45,17 @@ pub fn register_url_function(tera: &mut Tera, library: &Library) {
             .map(|u| tera::Value::String(u.clone()))
             .ok_or_else(|| tera::Error::msg(format!("url(path=\"{path}\"): there is no content/{path}")))
     });
+}
+
+/// Renders every part (see [`PARTS_FOLDER`]) with `context`, by name without folder and extension.
+pub fn render_parts(tera: &Tera, context: &tera::Context) -> Result<BTreeMap<String, String>, SiteError> {
+    let prefix = format!("{PARTS_FOLDER}/");
+    let mut parts = BTreeMap::new();
+    for name in tera.get_template_names().filter(|n| n.starts_with(&prefix)) {
+        let key = name[prefix.len()..].rsplit_once('.').map_or(&name[prefix.len()..], |(stem, _)| stem);
+        parts.insert(key.to_string(), render(tera, name, context)?);
+    }
+    Ok(parts)
 }
 
 /// Renders `name` with `context`.
@@ -77,4 +93,23 @@ fn parse_error(chain: &str) -> Option<SiteError> {
         None => Location::file(file),
     };
     Some(SiteError::Template { at, detail: what })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parts_are_rendered_by_their_name() {
+        let mut tera = Tera::default();
+        tera.add_raw_templates([("delen/hulpblok.html", "<b>{{ naam }}</b>"), ("page.html", "{{ delen.hulpblok | safe }}")])
+            .unwrap();
+        let mut context = tera::Context::new();
+        context.insert("naam", "CJG");
+        let parts = render_parts(&tera, &context).unwrap();
+        assert_eq!(parts.get("hulpblok").map(String::as_str), Some("<b>CJG</b>"));
+        assert_eq!(parts.len(), 1, "only the templates in delen/");
+        context.insert("delen", &parts);
+        assert_eq!(render(&tera, "page.html", &context).unwrap(), "<b>CJG</b>");
+    }
 }
