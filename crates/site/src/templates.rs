@@ -52,7 +52,8 @@ pub fn render_parts(tera: &Tera, context: &tera::Context) -> Result<BTreeMap<Str
     let prefix = format!("{PARTS_FOLDER}/");
     let mut parts = BTreeMap::new();
     for name in tera.get_template_names().filter(|n| n.starts_with(&prefix)) {
-        let key = name[prefix.len()..].rsplit_once('.').map_or(&name[prefix.len()..], |(stem, _)| stem);
+        let file = &name[prefix.len()..];
+        let key = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
         parts.insert(key.to_string(), render(tera, name, context)?);
     }
     Ok(parts)
