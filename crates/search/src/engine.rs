@@ -8,7 +8,6 @@ use serde::Serialize;
 use tantivy::collector::TopDocs;
 use tantivy::directory::{Directory, RamDirectory};
 use tantivy::query::{EnableScoring, Query};
-use tantivy::schema::IndexRecordOption;
 use tantivy::schema::Value;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, DocSet, Index, ReloadPolicy, Searcher, TantivyDocument};
@@ -34,7 +33,6 @@ use crate::synonyms::SynonymMatcher;
 use crate::tokenizer::{DutchTokenizer, TOKENIZER};
 use crate::vocabulary::Vocabulary;
 use crate::voice;
-use crate::word_query::WordQuery;
 
 /// How many of the best BM25 matches are weighed by coverage before the answers are chosen.
 const COVERAGE_POOL: usize = 30;
@@ -156,6 +154,9 @@ impl Engine {
                     limit,
                 )
                 .unwrap_or_default()
+                .into_iter()
+                .map(|(hit, _)| hit)
+                .collect()
             }
             _ => Vec::new(),
         };
@@ -176,12 +177,8 @@ impl Engine {
         };
         let answers = hits
             .into_iter()
-            .map(|hit| {
-                let address = self.address_of(&hit.url);
-                let matches = address
-                    .and_then(|a| {
-                        explain::matches(&understood, &self.analyzer, &self.searcher, &self.fields, &self.weights, a).ok()
-                    })
+            .map(|(hit, address)| {
+                let matches = explain::matches(&understood, &self.analyzer, &self.searcher, &self.fields, &self.weights, address)
                     .unwrap_or_default();
                 AnswerExplanation { hit, matches }
             })
@@ -207,13 +204,6 @@ impl Engine {
         let rules = self.signals.find_analysed(&question.words, &self.analyzer);
         let model = self.risk_model.as_ref().map(|m| m.judge(&features::of(&question.words, &self.analyzer)));
         Risk { rules, model }
-    }
-
-    /// Where the page with `url` is in the index.
-    fn address_of(&self, url: &str) -> Option<DocAddress> {
-        let query = WordQuery::new(self.fields.url, url, IndexRecordOption::Basic);
-        let found = self.searcher.search(&query, &TopDocs::with_limit(1).order_by_score()).ok()?;
-        found.first().map(|(_, address)| *address)
     }
 
     /// Every word the site uses (and every word of the synonym list), alphabetically.
@@ -242,6 +232,7 @@ impl Engine {
         self.weights = weights;
     }
 
+    /// The best pages for the concepts, each with its place in the index for the explanation.
     fn search(
         &self,
         concepts: Vec<Box<dyn Query>>,
@@ -250,7 +241,7 @@ impl Engine {
         doelgroep: Option<Doelgroep>,
         voice: Option<Doelgroep>,
         limit: usize,
-    ) -> tantivy::Result<Vec<Hit>> {
+    ) -> tantivy::Result<Vec<(Hit, DocAddress)>> {
         // With a doelgroep every match is ranked, since the best pages may all be for
         // the other doelgroep; a site has a few hundred pages at most.
         let wanted = match doelgroep {
@@ -278,22 +269,23 @@ impl Engine {
                 (Some(asked), Some(page)) if asked != page => self.weights.other_stage,
                 _ => 1.0,
             };
-            pages.push((score * heard * weight * aged, doc));
+            pages.push((score * heard * weight * aged, doc, address));
         }
         pages.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let mut hits: Vec<Hit> = Vec::new();
-        for (score, doc) in pages.into_iter().take(limit) {
-            let best = hits.first().map_or(score, |h| h.score);
+        let mut hits: Vec<(Hit, DocAddress)> = Vec::new();
+        for (score, doc, address) in pages.into_iter().take(limit) {
+            let best = hits.first().map_or(score, |(h, _)| h.score);
             if score < self.weights.min_score || score < best * self.weights.relative_cutoff {
                 break;
             }
             let text = |field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string();
-            hits.push(Hit {
+            let hit = Hit {
                 url: text(self.fields.url),
                 title: text(self.fields.title),
                 description: text(self.fields.description),
                 score,
-            });
+            };
+            hits.push((hit, address));
         }
         Ok(hits)
     }
