@@ -41,6 +41,9 @@ pub struct AssetCache {
 
 /// Files up to this size get brotli's best (and slowest) quality.
 const BROTLI_BEST_UP_TO: usize = 256 * 1024;
+/// Files up to this size get brotli's quality 10: the example site's index bundle (414 kB)
+/// comes out 8 % smaller than at 9 for 0.3 s more; at 1.9 MB it would cost 2.5 s.
+const BROTLI_SMALLER_UP_TO: usize = 1024 * 1024;
 
 impl AssetCache {
     /// For previews that rebuild on every edit: compresses quickly rather than small.
@@ -56,6 +59,7 @@ impl AssetCache {
         let effort = match (self.fast, bytes.len()) {
             (true, _) => Effort::Fast,
             (false, 0..=BROTLI_BEST_UP_TO) => Effort::Best,
+            (false, 0..=BROTLI_SMALLER_UP_TO) => Effort::Smaller,
             (false, _) => Effort::Good,
         };
         let made = Arc::new(compress(bytes, effort));
