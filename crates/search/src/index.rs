@@ -5,8 +5,9 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use tantivy::directory::Directory;
+use tantivy::store::Compressor;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{Index, IndexWriter, TantivyDocument};
+use tantivy::{Index, IndexSettings, IndexWriter, TantivyDocument};
 
 use cjg_lexicon::Lexicon;
 
@@ -93,7 +94,10 @@ const PIPELINE_GROUP: usize = 256;
 /// The tantivy index of the pages, in RAM.
 fn write_index(docs: &[Document], analyzer: &Arc<Analyzer>) -> Result<Index, Error> {
     let (schema, fields) = Fields::schema();
-    let index = Index::create_in_ram(schema);
+    // The store is left uncompressed: the bundle is sent with brotli, which shrinks plain
+    // text better than it shrinks lz4's output.
+    let settings = IndexSettings { docstore_compression: Compressor::None, ..IndexSettings::default() };
+    let index = Index::builder().schema(schema).settings(settings).create_in_ram()?;
     index.tokenizers().register(TOKENIZER, TextAnalyzer::from(DutchTokenizer(analyzer.clone())));
     let mut writer: IndexWriter = index.writer_with_num_threads(1, WRITER_MEMORY)?;
     // Pages are analysed on every core; one writer keeps their order, so the bundle is the
