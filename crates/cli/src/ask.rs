@@ -8,6 +8,7 @@ use cjg_search::{Engine, MAX_ANSWERS};
 
 use crate::build::INDEX_ASSET;
 use crate::error::CliError;
+use crate::output::{self, Reader};
 
 /// Loads the index from `public` and answers `vraag` for `doelgroep` (or everyone); with
 /// `vraag` = `-`, every line of standard input is a question (with `--json`: one JSON line each).
@@ -22,56 +23,52 @@ pub fn run(
     let engine = load(public)?;
     if explain {
         let explanation = engine.explain(vraag, doelgroep, MAX_ANSWERS);
-        if json {
-            println!("{}", serde_json::to_string(&explanation).expect("plain data serialises"));
+        let text = if json {
+            format!("{}\n", serde_json::to_string(&explanation).expect("plain data serialises"))
         } else {
-            print!("{}", crate::explain::render(&explanation, taal));
-        }
-        return Ok(());
+            crate::explain::render(&explanation, taal)
+        };
+        return output::print(&text).map(|_| ());
     }
     if vraag == "-" {
         for line in std::io::stdin().lines() {
             let line = line.map_err(|e| CliError::NotBuilt(format!("stdin: {e}")))?;
-            answer(&engine, &line, doelgroep, json, taal);
+            if output::print(&answer(&engine, &line, doelgroep, json, taal))? == Reader::Gone {
+                break;
+            }
         }
         return Ok(());
     }
-    answer(&engine, vraag, doelgroep, json, taal);
-    Ok(())
+    output::print(&answer(&engine, vraag, doelgroep, json, taal)).map(|_| ())
 }
 
-/// Prints how `engine` answers one question.
-fn answer(engine: &Engine, vraag: &str, doelgroep: Option<Doelgroep>, json: bool, taal: Taal) {
+/// How `engine` answers one question, as printed.
+fn answer(engine: &Engine, vraag: &str, doelgroep: Option<Doelgroep>, json: bool, taal: Taal) -> String {
     let antwoord = engine.ask(vraag, doelgroep, MAX_ANSWERS);
     if json {
         // The widget's own JSON, so that a test of `cjg ask --json` tests what the browser gets.
-        println!("{}", serde_json::to_string(&antwoord).expect("plain data serialises"));
-        return;
+        return format!("{}\n", serde_json::to_string(&antwoord).expect("plain data serialises"));
     }
+    let mut lines = Vec::new();
     if antwoord.urgent {
-        println!(
-            "{}",
-            taal.kies(
-                "DRINGEND: eerst het blok met hulp bij nood (112, Veilig Thuis, Kindertelefoon, 113)",
-                "URGENT: the urgent-help block comes first (112, Veilig Thuis, Kindertelefoon, 113)"
-            )
-        );
+        lines.push(taal.kies(
+            "DRINGEND: eerst het blok met hulp bij nood (112, Veilig Thuis, Kindertelefoon, 113)",
+            "URGENT: the urgent-help block comes first (112, Veilig Thuis, Kindertelefoon, 113)",
+        ));
     }
     if antwoord.answers.is_empty() {
-        println!(
-            "{}",
-            taal.kies(
-                "Geen passend antwoord: de bezoeker ziet de contactgegevens van het CJG.",
-                "No fitting answer: the visitor sees the CJG's contact details."
-            )
-        );
+        lines.push(taal.kies(
+            "Geen passend antwoord: de bezoeker ziet de contactgegevens van het CJG.",
+            "No fitting answer: the visitor sees the CJG's contact details.",
+        ));
     }
     for (i, hit) in antwoord.answers.iter().enumerate() {
-        println!("{}. {} ({:.2})\n   {}\n   {}", i + 1, hit.title, hit.score, hit.url, hit.description);
+        lines.push(format!("{}. {} ({:.2})\n   {}\n   {}", i + 1, hit.title, hit.score, hit.url, hit.description));
     }
     if !antwoord.termen.is_empty() {
-        println!("{} {}", taal.kies("Bekende woorden:", "Known words:"), antwoord.termen.join(", "));
+        lines.push(format!("{} {}", taal.kies("Bekende woorden:", "Known words:"), antwoord.termen.join(", ")));
     }
+    lines.iter().map(|line| format!("{line}\n")).collect()
 }
 
 /// The engine of the site built in `public`.

@@ -26,6 +26,9 @@ pub enum CliError {
     /// This `cjg` was compiled before the widget was built, so it cannot build a site.
     #[error("{}", self.message(Taal::Nl))]
     NoWidget,
+    /// Standard output could not be written (other than a reader that stopped early).
+    #[error("{}", self.message(Taal::Nl))]
+    Output(std::io::Error),
     /// Collecting, registering or planning failed.
     #[error("{}", self.message(Taal::Nl))]
     Registratie(#[from] cjg_registratie::Error),
@@ -58,6 +61,7 @@ impl CliError {
                 "This cjg was compiled without the question widget (widget/dist is missing). Build it with `./dev widget`, then build cjg again (`cargo build --release -p cjg`); `./dev serve` does both.",
             ),
             CliError::Serve(e) => format!("{} {e}", taal.kies("Kan niet serveren:", "Cannot serve:")),
+            CliError::Output(e) => format!("{} {e}", taal.kies("Kan de uitvoer niet schrijven:", "Cannot write the output:")),
             CliError::Registratie(e) => format!("{} {}", taal.kies("Registratie:", "Registration:"), e.bericht().in_taal(taal)),
         }
     }

@@ -8,6 +8,7 @@ mod counts;
 mod error;
 mod explain;
 mod new;
+mod output;
 mod plan;
 mod registreer;
 mod serve;
