@@ -304,6 +304,7 @@ class CjgVraag extends HTMLElement {
     const glue = eigenUrl(this.dataset.glue);
     const wasm = eigenUrl(this.dataset.wasm);
     const index = eigenUrl(this.dataset.index);
+    this.indexAdres = index;
     this.toon([maak('p', 'cjg-vraag-status', TEKST.laden)]);
     this.geladen = (async () => {
       if (!glue || !wasm || !index) {
@@ -331,6 +332,28 @@ class CjgVraag extends HTMLElement {
     return this.geladen;
   }
 
+  /** Fetches the parts of the index with these numbers, each once (`zoekindex.HASH.<n>.bin`). */
+  haalDelen(nummers) {
+    this.indexDelen ??= new Map();
+    return Promise.all(
+      nummers.map((nummer) => {
+        if (!this.indexDelen.has(nummer)) {
+          const adres = this.indexAdres.replace(/\.bin$/, `.${nummer}.bin`);
+          const geladen = fetch(adres)
+            .then((antwoord) => {
+              if (!antwoord.ok) throw new Error(`${adres}: ${antwoord.status}`);
+              return antwoord.arrayBuffer();
+            })
+            .then((bytes) => this.vraagbaak.add_part(nummer, new Uint8Array(bytes)));
+          // A failed fetch is tried again with the next question.
+          geladen.catch(() => this.indexDelen.delete(nummer));
+          this.indexDelen.set(nummer, geladen);
+        }
+        return this.indexDelen.get(nummer);
+      }),
+    );
+  }
+
   /** Answers after the visitor pauses typing. */
   later() {
     clearTimeout(this.wachter);
@@ -348,11 +371,32 @@ class CjgVraag extends HTMLElement {
       this.opScherm = null;
       return this.toon([]);
     }
+    // A large site's index comes in parts: those this question needs are fetched first, and
+    // the question is answered again when they are in (unless the visitor typed on). Risk
+    // signals do not wait for them: they need no index.
+    const nodig = Array.from(this.vraagbaak.parts_needed(vraag));
+    if (nodig.length) {
+      this.haalDelen(nodig).then(
+        () => this.invoer.value.trim() === vraag && this.beantwoord(),
+        (fout) => {
+          // Offline, or the site was rebuilt: this question fails, the next one tries again.
+          console.error('cjg-vraag:', fout);
+          if (this.invoer.value.trim() !== vraag) return;
+          this.vorige = '';
+          this.toonKapot();
+        },
+      );
+    }
+    const laadt = nodig.length > 0;
     const antwoord = JSON.parse(this.vraagbaak.ask(vraag, doelgroep));
+    if (laadt && !antwoord.urgent) {
+      this.vorige = '';
+      return this.toon([maak('p', 'cjg-vraag-status', TEKST.laden)]);
+    }
     const beste = antwoord.answers[0]?.url ?? null;
     this.opSchermGezet({ tekst: normaal(vraag), doelgroep, urgent: antwoord.urgent, termen: antwoord.termen, beste });
     const soorten = Array.isArray(antwoord.soorten) ? antwoord.soorten : []; // absent in bundles before issue 10
-    const sleutel = JSON.stringify([antwoord.urgent, soorten, antwoord.answers.map((a) => a.url)]);
+    const sleutel = JSON.stringify([antwoord.urgent, soorten, antwoord.answers.map((a) => a.url), laadt]);
     if (sleutel === this.vorige) return; // unchanged: do not make screen readers repeat it
     this.vorige = sleutel;
 
@@ -363,7 +407,9 @@ class CjgVraag extends HTMLElement {
       hulpVooraan(blok, soorten);
       delen.push(blok);
     }
-    if (antwoord.answers.length === 0) {
+    if (laadt) {
+      delen.push(maak('p', 'cjg-vraag-status', TEKST.laden));
+    } else if (antwoord.answers.length === 0) {
       if (!antwoord.urgent) delen.push(maak('p', 'cjg-vraag-status', TEKST.geenAntwoord));
       delen.push(this.kloon(this.sjablonen.geenAntwoord, 'cjg-vraag-geen-antwoord'));
     } else {

@@ -19,4 +19,4 @@ pub use ports::{free_port, wait_until_listening};
 pub use privacy::{loaded_urls, off_loopback, privacy_problems, storage, Storage};
 pub use qa::{all_test_sentences, comparable, ontwikkelvragen, qa_dir, risico, risico_breed, vragen, Half, Risico, Vraag};
 pub use server::Server;
-pub use site::{example_root, BuiltSite};
+pub use site::{enlarged_example, example_root, BuiltSite};

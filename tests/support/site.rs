@@ -12,6 +12,38 @@ pub fn example_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A copy of the example site in a temporary folder with each page written `copies` more
+/// times beside itself (`driftbuien-1.md`, …): a large site, for what only large sites do.
+pub fn enlarged_example(copies: usize) -> TempDir {
+    let dir = tempfile::Builder::new().prefix("cjg-groot-").tempdir().expect("temporary folder");
+    for part in ["site.toml", "content", "templates"] {
+        let from = example_root().join(part);
+        if from.is_dir() {
+            crate::copy_dir(&from, &dir.path().join(part));
+        } else {
+            std::fs::copy(&from, dir.path().join(part)).expect("copy site.toml");
+        }
+    }
+    let pages: Vec<PathBuf> = walkdir::WalkDir::new(dir.path().join("content"))
+        .into_iter()
+        .map(|entry| entry.expect("readable content").into_path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+        .filter(|path| path.file_name().is_some_and(|name| name != "_index.md"))
+        .collect();
+    for page in pages {
+        let text = std::fs::read_to_string(&page).expect("a page");
+        let front_matter = text.split("+++").nth(1).unwrap_or_default();
+        if front_matter.lines().any(|l| l.starts_with("path") || l.starts_with("aliases")) {
+            continue; // a page with its own address cannot be copied beside itself
+        }
+        let stem = page.file_stem().and_then(|s| s.to_str()).expect("a page name").to_string();
+        for n in 1..=copies {
+            std::fs::write(page.with_file_name(format!("{stem}-{n}.md")), &text).expect("write a copy");
+        }
+    }
+    dir
+}
+
 /// A site built into a temporary folder, removed when this is dropped.
 pub struct BuiltSite {
     _dir: TempDir,

@@ -71,11 +71,17 @@ fn answer(engine: &Engine, vraag: &str, doelgroep: Option<Doelgroep>, json: bool
     lines.iter().map(|line| format!("{line}\n")).collect()
 }
 
-/// The engine of the site built in `public`.
+/// The engine of the site built in `public`, with every part of its postings (a large site's
+/// come in parts beside the bundle, which the browser fetches as questions need them).
 pub fn load(public: &Path) -> Result<Engine, CliError> {
     let path = find_index(public)?;
-    let bytes = std::fs::read(&path).map_err(|e| CliError::NotBuilt(format!("{}: {e}", path.display())))?;
-    Ok(Engine::from_bytes(&bytes)?)
+    let read = |path: &Path| std::fs::read(path).map_err(|e| CliError::NotBuilt(format!("{}: {e}", path.display())));
+    let engine = Engine::from_bytes(&read(&path)?)?;
+    for number in 0..engine.part_count() {
+        let part = PathBuf::from(cjg_site::part_path(&path.display().to_string(), number as usize));
+        engine.add_part(number, &read(&part)?)?;
+    }
+    Ok(engine)
 }
 
 /// `public/assets/zoekindex.<hash>.bin`: the newest build has exactly one.
@@ -89,7 +95,8 @@ fn find_index(public: &Path) -> Result<PathBuf, CliError> {
         .map(|e| e.path())
         .find(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            name.starts_with(&format!("{stem}.")) && name.ends_with(&format!(".{ext}"))
+            // `zoekindex.<hash>.bin`, not one of its parts `zoekindex.<hash>.<n>.bin`.
+            name.starts_with(&format!("{stem}.")) && name.ends_with(&format!(".{ext}")) && name.split('.').count() == 3
         })
         .ok_or_else(missing)
 }

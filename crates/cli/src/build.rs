@@ -41,7 +41,13 @@ pub fn build(
     let index = timings.measure("index", || build_index(&documents, &rules))?;
     let vocabulaire = vocabulaire(index.registration_terms, &documents);
     let mut assets = widget::assets()?;
-    assets.push(Asset { name: INDEX_ASSET.to_string(), bytes: index.bytes, precompressed: None, fetch_ahead: true });
+    assets.push(Asset {
+        name: INDEX_ASSET.to_string(),
+        bytes: index.bytes,
+        precompressed: None,
+        fetch_ahead: true,
+        parts: index.parts,
+    });
     site.build(output, assets, vec![vocabulaire], cache, timings)?;
     Ok(site)
 }

@@ -31,6 +31,7 @@ pub fn assets() -> Result<Vec<Asset>, CliError> {
             bytes: file.bytes.to_vec(),
             precompressed: Some(Compressed { gzip: file.gzip.to_vec(), brotli: file.brotli.to_vec() }),
             fetch_ahead: true,
+            parts: Vec::new(),
         })
         .collect())
 }

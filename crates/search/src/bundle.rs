@@ -14,13 +14,15 @@
 //!
 //! Sections: `woorden` (the vocabulary, `word<TAB>pages` per line), `synoniemen.txt`
 //! and `signalen.txt` (as the editors wrote them), and one `index/<file>` per file of
-//! the tantivy index (`index/meta.json` and the segment files).
+//! the tantivy index (`index/meta.json` and the segment files). On a large site a
+//! segment's postings file is not among them: `delen` says what of it the bundle keeps,
+//! and its lists come in parts beside the bundle (see [`crate::postings_parts`]).
 
 use crate::error::Error;
 
 const MAGIC: &[u8; 8] = b"CJGVRAAG";
 /// Raised whenever the layout or the meaning of a section changes.
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 
 /// Section holding the vocabulary.
 pub(crate) const VOCABULARY: &str = "woorden";
@@ -48,7 +50,7 @@ pub(crate) fn write(sections: &[(String, Vec<u8>)]) -> Result<Vec<u8>, Error> {
 
 /// Reads the sections written by [`write`], borrowing from `bytes`.
 pub(crate) fn read(bytes: &[u8]) -> Result<Vec<(&str, &[u8])>, Error> {
-    let mut reader = Reader { bytes, at: 0 };
+    let mut reader = Reader::new(bytes);
     if reader.take(MAGIC.len())? != MAGIC {
         return Err(Error::Bundle("it does not start with CJGVRAAG".into()));
     }
@@ -59,25 +61,38 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Vec<(&str, &[u8])>, Error> {
     let count = reader.u32()?;
     let mut sections = Vec::new();
     for _ in 0..count {
-        let name_len = usize::from(u16::from_le_bytes(reader.array()?));
+        let name_len = usize::from(reader.u16()?);
         let name =
             std::str::from_utf8(reader.take(name_len)?).map_err(|_| Error::Bundle("a section name is not UTF-8".into()))?;
         let data_len = reader.u32()? as usize;
         sections.push((name, reader.take(data_len)?));
     }
-    if reader.at != bytes.len() {
+    if !reader.is_at_end() {
         return Err(Error::Bundle("bytes after the last section".into()));
     }
     Ok(sections)
 }
 
-struct Reader<'a> {
+/// Reads little-endian integers and byte runs off a byte string: the bundle's and the
+/// postings parts' ([`crate::postings_parts`]) layouts.
+pub(crate) struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, len: usize) -> Result<&'a [u8], Error> {
+    /// Reads `bytes` from the start.
+    pub(crate) fn new(bytes: &'a [u8]) -> Reader<'a> {
+        Reader { bytes, at: 0 }
+    }
+
+    /// Whether every byte has been read.
+    pub(crate) fn is_at_end(&self) -> bool {
+        self.at == self.bytes.len()
+    }
+
+    /// The next `len` bytes.
+    pub(crate) fn take(&mut self, len: usize) -> Result<&'a [u8], Error> {
         let end = self.at.checked_add(len).filter(|&end| end <= self.bytes.len());
         let end = end.ok_or_else(|| Error::Bundle("it ends in the middle of a section".into()))?;
         let taken = &self.bytes[self.at..end];
@@ -91,7 +106,13 @@ impl<'a> Reader<'a> {
         Ok(array)
     }
 
-    fn u32(&mut self) -> Result<u32, Error> {
+    /// The next `u16`.
+    pub(crate) fn u16(&mut self) -> Result<u16, Error> {
+        Ok(u16::from_le_bytes(self.array()?))
+    }
+
+    /// The next `u32`.
+    pub(crate) fn u32(&mut self) -> Result<u32, Error> {
         Ok(u32::from_le_bytes(self.array()?))
     }
 }

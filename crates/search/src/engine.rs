@@ -1,12 +1,12 @@
 //! Answering questions from an index bundle: the same code natively (`cjg ask`) and
 //! in the browser (the widget), reading everything from memory with no threads.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
 use serde::Serialize;
 use tantivy::collector::TopDocs;
-use tantivy::directory::{Directory, RamDirectory};
 use tantivy::query::{EnableScoring, Query};
 use tantivy::schema::Value;
 use tantivy::tokenizer::TextAnalyzer;
@@ -18,11 +18,13 @@ use crate::age;
 use crate::analyzer::Analyzer;
 use crate::bundle;
 use crate::classifier::{Classifier, Judgement};
+use crate::directory::BundleDirectory;
 use crate::error::Error;
 use crate::explain::{self, AnswerExplanation, Explanation, ModelExplanation};
 use crate::features;
 use crate::fields::Fields;
 use crate::hit::Hit;
+use crate::postings_parts::{self, Parts};
 use crate::question::{should, Question};
 use crate::ranking::RankingWeights;
 use crate::rules::{Rules, SIGNALS_FILE, SYNONYMS_FILE};
@@ -88,6 +90,8 @@ pub struct Engine {
     signals: RiskSignals,
     risk_model: Option<Classifier>,
     weights: RankingWeights,
+    /// The postings that come in parts, on a large site.
+    parts: Option<Parts>,
 }
 
 impl Engine {
@@ -112,11 +116,18 @@ impl Engine {
         };
         let analyzer = Arc::new(Analyzer::new(Arc::new(vocabulary), Arc::new(lexicon), Stemmer::new()));
 
-        let directory = RamDirectory::create();
+        let parts = match sections.iter().find(|(n, _)| *n == postings_parts::SECTION) {
+            Some((_, data)) => Some(Parts::from_section(data)?),
+            None => None,
+        };
+        let mut directory = BundleDirectory::default();
         for (name, data) in &sections {
             if let Some(file) = name.strip_prefix(bundle::INDEX_PREFIX) {
-                directory.atomic_write(Path::new(file), data).map_err(tantivy::TantivyError::from)?;
+                directory.write(Path::new(file), data).map_err(tantivy::TantivyError::from)?;
             }
+        }
+        for (path, file) in parts.iter().flat_map(Parts::files) {
+            directory.add_sparse(path.clone(), file);
         }
         let index = Index::open(directory)?;
         index.tokenizers().register(TOKENIZER, TextAnalyzer::from(DutchTokenizer(analyzer.clone())));
@@ -131,7 +142,37 @@ impl Engine {
             signals: rules.signals,
             risk_model,
             weights: RankingWeights::default(),
+            parts,
         })
+    }
+
+    /// How many parts the postings come in beside the bundle (`zoekindex.<hash>.<n>.bin` for
+    /// `n` from 0): none on a small site, whose bundle holds them all.
+    pub fn part_count(&self) -> u32 {
+        self.parts.as_ref().map_or(0, Parts::count)
+    }
+
+    /// The parts of the postings that `question` needs and that are not loaded yet, by number.
+    /// Add them with [`Engine::add_part`] before asking; without them the question gets no
+    /// answers (its risk signals do not depend on them).
+    pub fn parts_needed(&self, question: &str) -> Vec<u32> {
+        let Some(parts) = &self.parts else { return Vec::new() };
+        let understood = Question::new(question, &self.analyzer, &self.synonyms, &self.weights);
+        let mut needed = BTreeSet::new();
+        for concept in understood.concept_queries(&self.fields, &self.weights).unwrap_or_default() {
+            concept.query_terms(&mut |term, _| {
+                needed.insert(postings_parts::part_of(term.serialized_value_bytes(), parts.count()));
+            });
+        }
+        needed.into_iter().filter(|&number| !parts.is_loaded(number)).collect()
+    }
+
+    /// Loads part `number` of the postings (the bytes of `zoekindex.<hash>.<number>.bin`).
+    pub fn add_part(&self, number: u32, bytes: &[u8]) -> Result<(), Error> {
+        match &self.parts {
+            Some(parts) => parts.add(number, bytes),
+            None => Err(Error::Bundle(format!("this bundle has no parts, so no part {number}"))),
+        }
     }
 
     /// Answers a question with at most `limit` pages, only pages for `doelgroep`

@@ -17,6 +17,7 @@ use crate::classifier::Settings as ClassifierSettings;
 use crate::document::Document;
 use crate::error::Error;
 use crate::fields::Fields;
+use crate::postings_parts::{self, PartSizes};
 use crate::rules::{Rules, SIGNALS_FILE, SYNONYMS_FILE};
 use crate::site_lexicon::SiteLexicon;
 use crate::slicing;
@@ -37,12 +38,21 @@ pub struct BuiltIndex {
     pub bytes: Vec<u8>,
     /// [`crate::Engine::registration_terms`] of that bundle, alphabetically.
     pub registration_terms: Vec<String>,
+    /// On a large site, the parts of the postings that are published beside the bundle
+    /// (`zoekindex.<hash>.<n>.bin`, numbered from 0) and fetched as questions need them; the
+    /// bundle's content covers theirs, so its hash names them too. Empty on a small site.
+    pub parts: Vec<Vec<u8>>,
 }
 
 /// Indexes the pages and returns the index bundle (its layout is described in `bundle.rs`) with the
 /// vocabulary, the site's slice of the Dutch lexicon and the rules, ready to be written as
 /// one file and read by [`crate::Engine::from_bytes`].
 pub fn build_index(docs: &[Document], rules: &Rules) -> Result<BuiltIndex, Error> {
+    build_index_in_parts(docs, rules, PartSizes::BUILD)
+}
+
+/// [`build_index`], with the postings in parts as `sizes` says.
+fn build_index_in_parts(docs: &[Document], rules: &Rules, sizes: PartSizes) -> Result<BuiltIndex, Error> {
     if Lexicon::dutch().is_empty() {
         return Err(Error::NoLexicon);
     }
@@ -70,13 +80,17 @@ pub fn build_index(docs: &[Document], rules: &Rules) -> Result<BuiltIndex, Error
         sections.push((bundle::RISK_MODEL.to_string(), model.to_bytes()));
     }
     let names = StableNames::of(&index)?;
+    let split = postings_parts::split(&index, sizes, &|name| names.file(name))?.unwrap_or_default();
+    if !split.section.is_empty() {
+        sections.push((postings_parts::SECTION.to_string(), split.section));
+    }
     let directory = index.directory();
     let mut files: Vec<PathBuf> = directory.list_managed_files().into_iter().collect();
     files.push(PathBuf::from("meta.json"));
     files.sort();
     files.dedup();
     for file in files {
-        if !directory.exists(&file).map_err(tantivy::TantivyError::from)? || is_lock(&file) {
+        if !directory.exists(&file).map_err(tantivy::TantivyError::from)? || is_lock(&file) || split.files.contains(&file) {
             continue;
         }
         let mut data = directory.atomic_read(&file).map_err(tantivy::TantivyError::from)?;
@@ -85,7 +99,7 @@ pub fn build_index(docs: &[Document], rules: &Rules) -> Result<BuiltIndex, Error
         }
         sections.push((format!("{}{}", bundle::INDEX_PREFIX, names.file(&file.display().to_string())), data));
     }
-    Ok(BuiltIndex { bytes: bundle::write(&sections)?, registration_terms })
+    Ok(BuiltIndex { bytes: bundle::write(&sections)?, registration_terms, parts: split.parts })
 }
 
 /// Pages analysed at a time, while the writer indexes the group before.
@@ -201,5 +215,26 @@ mod tests {
         let read_back: Vec<&str> = engine.registration_terms().collect();
         assert_eq!(first.registration_terms, read_back, "the terms are the bundle's own");
         assert!(first.registration_terms.iter().any(|t| t == "zakgeld"));
+        assert!(first.parts.is_empty(), "a small site's bundle holds all postings");
+    }
+
+    #[test]
+    fn postings_in_parts_answer_as_the_whole_bundle_does() {
+        let rules = Rules::parse("", "[zelfdoding]\nzelfmoord*\n").unwrap();
+        let whole = crate::Engine::from_bytes(&build_index(&pages(), &rules).unwrap().bytes).unwrap();
+        let built = build_index_in_parts(&pages(), &rules, PartSizes { whole_up_to: 0, part_bytes: 16 }).unwrap();
+        let engine = crate::Engine::from_bytes(&built.bytes).unwrap();
+        assert_eq!(engine.part_count() as usize, built.parts.len());
+        let question = "zakgeld en een bijbaan";
+        assert!(engine.ask(question, None, 5).answers.is_empty(), "no answers before the parts are there");
+        let needed = engine.parts_needed(question);
+        assert!(!needed.is_empty() && needed.len() < built.parts.len(), "{needed:?} of {}", built.parts.len());
+        for &number in &needed {
+            engine.add_part(number, &built.parts[number as usize]).unwrap();
+        }
+        assert_eq!(engine.parts_needed(question), Vec::<u32>::new());
+        assert_eq!(engine.ask(question, None, 5), whole.ask(question, None, 5));
+        assert!(engine.add_part(built.parts.len() as u32, &[]).is_err(), "there is no such part");
+        assert!(engine.add_part(0, &[1, 2, 3]).is_err(), "a broken part is refused");
     }
 }

@@ -12,6 +12,7 @@ mod analyzer;
 mod bundle;
 mod classifier;
 mod compound;
+mod directory;
 mod document;
 mod engine;
 mod error;
@@ -23,6 +24,7 @@ mod guess;
 mod hit;
 #[cfg(feature = "index")]
 mod index;
+mod postings_parts;
 mod question;
 mod ranking;
 mod rules;

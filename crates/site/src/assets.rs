@@ -26,6 +26,10 @@ pub struct Asset {
     /// data), so that the site works offline with what a visitor has not used yet: the widget,
     /// its index and the theme's CSS and scripts. Other assets are kept once a page used them.
     pub fetch_ahead: bool,
+    /// Files published beside it and fetched only when needed, numbered from 0:
+    /// `assets/zoekindex.<hash>.<n>.bin` beside `assets/zoekindex.<hash>.bin` (see [`part_path`]).
+    /// They carry the asset's hash, so its content must cover theirs.
+    pub parts: Vec<Vec<u8>>,
 }
 
 /// The published URL of each asset, by its stable name; templates see it as `assets`.
@@ -51,17 +55,23 @@ impl AssetCache {
         AssetCache { fast: true, ..AssetCache::default() }
     }
 
-    fn get_or_compress(&self, hash: u64, bytes: &[u8]) -> Arc<Compressed> {
+    /// How hard to compress a file of `len` bytes: brotli's best quality costs seconds per
+    /// megabyte, and big files get nearly as small at 9. Parts (`part`) are many small files
+    /// of one big whole, so they count as big.
+    fn effort(&self, len: usize, part: bool) -> Effort {
+        match (self.fast, part, len) {
+            (true, _, _) => Effort::Fast,
+            (false, true, _) => Effort::Good,
+            (false, false, 0..=BROTLI_BEST_UP_TO) => Effort::Best,
+            (false, false, 0..=BROTLI_SMALLER_UP_TO) => Effort::Smaller,
+            (false, false, _) => Effort::Good,
+        }
+    }
+
+    fn get_or_compress(&self, hash: u64, bytes: &[u8], effort: Effort) -> Arc<Compressed> {
         if let Some(found) = self.compressed.lock().unwrap_or_else(|e| e.into_inner()).get(&hash) {
             return found.clone();
         }
-        // Brotli's best quality costs seconds per megabyte; big files get nearly as small at 9.
-        let effort = match (self.fast, bytes.len()) {
-            (true, _) => Effort::Fast,
-            (false, 0..=BROTLI_BEST_UP_TO) => Effort::Best,
-            (false, 0..=BROTLI_SMALLER_UP_TO) => Effort::Smaller,
-            (false, _) => Effort::Good,
-        };
         let made = Arc::new(compress(bytes, effort));
         self.compressed.lock().unwrap_or_else(|e| e.into_inner()).insert(hash, made.clone());
         made
@@ -93,15 +103,33 @@ pub fn urls(assets: &[Asset]) -> AssetUrls {
     assets.iter().map(|asset| (asset.name.clone(), format!("/{}", published(asset).1))).collect()
 }
 
-/// Writes the assets with their `.br` and `.gz` copies, at the paths of [`urls`].
+/// The published path of part `number` of the asset published at `file`:
+/// `assets/zoekindex.<hash>.bin` → `assets/zoekindex.<hash>.<number>.bin`.
+pub fn part_path(file: &str, number: usize) -> String {
+    match file.rsplit_once('.') {
+        Some((stem, ext)) if !ext.contains('/') => format!("{stem}.{number}.{ext}"),
+        _ => format!("{file}.{number}"),
+    }
+}
+
+/// Writes the assets and their parts with their `.br` and `.gz` copies, at the paths of [`urls`].
 pub fn write(assets: &[Asset], staging: &Staging, cache: &AssetCache) -> Result<(), SiteError> {
-    assets.par_iter().try_for_each(|asset| {
-        let (hash, file) = published(asset);
-        let compressed = match &asset.precompressed {
-            Some(given) => Arc::new(given.clone()),
-            None => cache.get_or_compress(hash, &asset.bytes),
+    let files: Vec<(String, &Asset, Option<&[u8]>)> = assets
+        .iter()
+        .flat_map(|asset| {
+            let file = published(asset).1;
+            let parts: Vec<_> =
+                asset.parts.iter().enumerate().map(|(n, part)| (part_path(&file, n), asset, Some(&part[..]))).collect();
+            std::iter::once((file, asset, None)).chain(parts)
+        })
+        .collect();
+    files.par_iter().try_for_each(|(file, asset, part)| {
+        let bytes = part.unwrap_or(&asset.bytes);
+        let compressed = match (&asset.precompressed, part) {
+            (Some(given), None) => Arc::new(given.clone()),
+            _ => cache.get_or_compress(xxhash_rust::xxh3::xxh3_64(bytes), bytes, cache.effort(bytes.len(), part.is_some())),
         };
-        staging.write(&file, &asset.bytes)?;
+        staging.write(file, bytes)?;
         staging.write(&format!("{file}.gz"), &compressed.gzip)?;
         staging.write(&format!("{file}.br"), &compressed.brotli)
     })
@@ -124,7 +152,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let staging = Staging::new(&dir.path().join("public")).unwrap();
         let body = b"hallo hallo hallo hallo".repeat(50);
-        let asset = Asset { name: "x.js".into(), bytes: body.clone(), precompressed: None, fetch_ahead: false };
+        let asset = Asset { name: "x.js".into(), bytes: body.clone(), precompressed: None, fetch_ahead: false, parts: vec![] };
         let assets = [asset];
         write(&assets, &staging, &AssetCache::default()).unwrap();
         let path = staging.path().join(urls(&assets)["x.js"].trim_start_matches('/'));

@@ -20,7 +20,7 @@ mod source;
 mod templates;
 mod timings;
 
-pub use assets::{Asset, AssetCache};
+pub use assets::{part_path, Asset, AssetCache};
 pub use config::{Config, Contact, Registratie};
 pub use error::{BuildErrors, ConfigProblem, FrontMatterProblem, HulplijnProblem, LinkProblem, Location, SiteError};
 pub use front_matter::{Aanbod, FrontMatter};

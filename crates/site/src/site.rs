@@ -290,7 +290,7 @@ fn theme_assets(dir: &Path) -> Result<Vec<Asset>, SiteError> {
         if item.file_type().is_file() {
             let name = item.path().strip_prefix(dir).unwrap_or(item.path()).to_string_lossy().replace('\\', "/");
             let bytes = std::fs::read(item.path()).map_err(|e| SiteError::io(item.path(), e))?;
-            assets.push(Asset { name, bytes, precompressed: None, fetch_ahead: true });
+            assets.push(Asset { name, bytes, precompressed: None, fetch_ahead: true, parts: Vec::new() });
         }
     }
     Ok(assets)

@@ -17,6 +17,18 @@ impl Vraagbaak {
         cjg_search::Engine::from_bytes(bytes).map(Vraagbaak).map_err(|e| JsError::new(&e.to_string()))
     }
 
+    /// The parts of a large site's index that `vraag` needs and that are not loaded yet
+    /// (fetch `zoekindex.HASH.<n>.bin` for each and give it to `add_part` before `ask`);
+    /// empty on a small site, whose bundle holds everything.
+    pub fn parts_needed(&self, vraag: &str) -> Vec<u32> {
+        self.0.parts_needed(vraag)
+    }
+
+    /// Loads part `number` of the index.
+    pub fn add_part(&self, number: u32, bytes: &[u8]) -> Result<(), JsError> {
+        self.0.add_part(number, bytes).map_err(|e| JsError::new(&e.to_string()))
+    }
+
     /// Answers a question as JSON (`{"urgent":…,"answers":[…],"termen":[…]}`);
     /// `doelgroep` is `"ouders"`, `"jongeren"` or `""` for everyone.
     pub fn ask(&self, vraag: &str, doelgroep: &str) -> String {
