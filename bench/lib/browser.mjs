@@ -55,6 +55,9 @@ export function launch() {
  * { focusAt, answerAt } (epoch ms), { ms } and the answer links, or ms null after `timeout`.
  */
 async function askInPage({ site, question, focus, timeout }) {
+  // Before the component is defined its form is the plain HTML one, and a submit would leave
+  // the page for the themes overview (what the box does without JavaScript).
+  if (site.kind === 'cjg') await customElements.whenDefined(site.box);
   const input = document.querySelector(site.input);
   if (!input) throw new Error(`no ${site.input} on ${location.href}`);
   const settled = () => {
