@@ -192,11 +192,12 @@ mod split {
             // The file ends in tantivy's footer (version and checksum), which its readers strip.
             let content_len = index.directory().open_read(&path).map_err(tantivy::TantivyError::from)?.len();
             let file = u16::try_from(split_files.len()).map_err(|_| bad("too many segments"))?;
+            let content = OwnedBytes::new(bytes[..content_len].to_vec());
             for (field, entry) in index.schema().fields() {
                 if !matches!(entry.field_type(), FieldType::Str(_)) || !entry.is_indexed() {
                     continue;
                 }
-                let Some(body_start) = field_body_start(&bytes[..content_len], field)? else { continue };
+                let Some(body_start) = field_body_start(&content, field)? else { continue };
                 let inverted = segment.inverted_index(field)?;
                 let mut stream = inverted.terms().stream().map_err(tantivy::TantivyError::from)?;
                 while stream.advance() {
@@ -248,8 +249,8 @@ mod split {
     /// each field's section, which begins with the field's token count (8 bytes). Found by
     /// letting tantivy open the section and noting where it reads, rather than by parsing
     /// its footer here.
-    fn field_body_start(bytes: &[u8], field: tantivy::schema::Field) -> Result<Option<usize>, Error> {
-        let recorder = Arc::new(Recorder { bytes: OwnedBytes::new(bytes.to_vec()), first_read: Default::default() });
+    fn field_body_start(content: &OwnedBytes, field: tantivy::schema::Field) -> Result<Option<usize>, Error> {
+        let recorder = Arc::new(Recorder { bytes: content.clone(), first_read: Default::default() });
         let composite = CompositeFile::open(&FileSlice::new(recorder.clone())).map_err(tantivy::TantivyError::from)?;
         let Some(section) = composite.open_read(field) else { return Ok(None) };
         *recorder.first_read.lock().unwrap_or_else(|e| e.into_inner()) = None;
