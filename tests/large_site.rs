@@ -1,12 +1,13 @@
 //! On a large site the index's postings come in parts beside the bundle: the widget in
 //! Debian's chromium fetches only the parts a question needs, and answers exactly as
-//! `cjg ask` (which loads every part) does.
+//! `cjg ask` (which loads every part) does. The service worker keeps the parts that were
+//! used, so those questions are answered offline too.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use cjg_tests::{ask_json, enlarged_example, loaded_urls, risico, vragen, Browser, BuiltSite, Server};
 
@@ -16,6 +17,7 @@ const READ: &str = "const w = document.querySelector('cjg-vraag');
     const status = w.querySelector('.cjg-vraag-status');
     return { urgent: !!w.querySelector('.cjg-vraag-urgent'),
              laden: !!status && status.textContent.includes('laden'),
+             kapot: !!status && status.textContent.includes('doet het nu niet'),
              urls: [...w.querySelectorAll('a.cjg-vraag-titel')].map(a => a.getAttribute('href')) };";
 
 /// Each page of the example site 29 more times: 2,700 pages, whose postings (about 500 kB)
@@ -90,6 +92,70 @@ async fn a_large_site_loads_only_the_parts_a_question_needs() {
     let state = browser.ask(INPUT, &urgent.vraag, READ).await;
     if state["urgent"].as_bool() != Some(true) {
         problems.push(format!("{:?}: no urgent-help block straight away: {state}", urgent.vraag));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Waits (up to 20 s) until the service worker controls the page and its one cache holds
+/// every URL in `wanted`; returns what the cache holds.
+const WAIT_FOR_PARTS: &str = "const [wanted, done] = arguments;
+    (async () => {
+      let urls = [];
+      for (let i = 0; i < 200; i++) {
+        const names = await caches.keys();
+        if (navigator.serviceWorker.controller && names.length === 1) {
+          urls = (await (await caches.open(names[0])).keys()).map((request) => request.url);
+          if (wanted.every((url) => urls.includes(url))) return done({ ok: true, urls });
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      done({ ok: false, urls, wanted });
+    })().catch((error) => done({ ok: false, error: String(error) }));";
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_parts_a_visitor_used_work_offline() {
+    let root = enlarged_example(COPIES);
+    let server = Server::start(root.path());
+    let browser = Browser::start().await;
+    let home = server.url("/");
+    browser.open(&home).await;
+    // The worker claims the page once it runs; a second load is then its own.
+    browser.open(&home).await;
+    browser.client().find(Locator::Css(INPUT)).await.expect("the question box").click().await.expect("focus");
+    let asked = &vragen()[0].vraag;
+    let online = ask(&browser, asked).await;
+    assert!(online["urls"].as_array().is_some_and(|u| !u.is_empty()), "no answer online: {online}");
+    let used: Vec<String> = parts(&loaded_urls(browser.client()).await).into_iter().map(str::to_string).collect();
+    assert!(!used.is_empty(), "the question loaded no part");
+    let kept = browser.client().execute_async(WAIT_FOR_PARTS, vec![json!(used)]).await.expect("read the cache");
+    assert_eq!(kept["ok"], true, "the worker did not keep the parts used: {kept}");
+
+    drop(server);
+    browser.open(&home).await;
+    browser.client().find(Locator::Css(INPUT)).await.expect("the question box").click().await.expect("focus");
+    let mut problems = Vec::new();
+    let offline = ask(&browser, asked).await;
+    if offline["urls"] != online["urls"] {
+        problems.push(format!("{asked:?} offline: {}, online {}", offline["urls"], online["urls"]));
+    }
+    // A question whose parts were never fetched cannot be answered offline; the box says so,
+    // and the urgent-help block still shows, since it needs no part.
+    let other =
+        vragen().into_iter().map(|q| q.vraag).find(|v| v.contains("zakgeld") || v.contains("pest")).expect("another question");
+    let state = ask(&browser, &other).await;
+    if state["kapot"] != true && state["urls"].as_array().is_none_or(Vec::is_empty) {
+        problems.push(format!("{other:?} offline without its parts: {state}"));
+    }
+    let urgent = risico().into_iter().find(|r| r.urgent).expect("an urgent sentence");
+    let state = browser.ask(INPUT, &urgent.vraag, READ).await;
+    if state["urgent"] != true {
+        problems.push(format!("{:?} offline: no urgent-help block: {state}", urgent.vraag));
+    }
+    // … and stays when the parts it needs have failed to come.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let state = browser.client().execute(READ, vec![]).await.expect("read the widget");
+    if state["urgent"] != true {
+        problems.push(format!("{:?} offline, a second later: {state}", urgent.vraag));
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -360,7 +360,12 @@ class CjgVraag extends HTMLElement {
     this.wachter = setTimeout(() => this.beantwoord(), WACHTTIJD_MS);
   }
 
-  beantwoord() {
+  /**
+   * Answers the question in the box. `zonderDelen`: the parts of the index it needs could not
+   * be fetched (offline), so it is answered without them: the urgent-help block if it fits,
+   * and instead of answers the message that the box does not work now.
+   */
+  beantwoord({ zonderDelen = false } = {}) {
     clearTimeout(this.wachter);
     if (this.kapot) return this.toonKapot();
     if (!this.vraagbaak) return; // laad() answers when it is done
@@ -375,28 +380,27 @@ class CjgVraag extends HTMLElement {
     // the question is answered again when they are in (unless the visitor typed on). Risk
     // signals do not wait for them: they need no index.
     const nodig = Array.from(this.vraagbaak.parts_needed(vraag));
-    if (nodig.length) {
+    const mislukt = nodig.length > 0 && zonderDelen;
+    const laadt = nodig.length > 0 && !zonderDelen;
+    if (laadt) {
       this.haalDelen(nodig).then(
         () => this.invoer.value.trim() === vraag && this.beantwoord(),
         (fout) => {
-          // Offline, or the site was rebuilt: this question fails, the next one tries again.
+          // Offline, or the site was rebuilt: this question goes without, the next one tries again.
           console.error('cjg-vraag:', fout);
-          if (this.invoer.value.trim() !== vraag) return;
-          this.vorige = '';
-          this.toonKapot();
+          if (this.invoer.value.trim() === vraag) this.beantwoord({ zonderDelen: true });
         },
       );
     }
-    const laadt = nodig.length > 0;
     const antwoord = JSON.parse(this.vraagbaak.ask(vraag, doelgroep));
-    if (laadt && !antwoord.urgent) {
+    if ((laadt || mislukt) && !antwoord.urgent) {
       this.vorige = '';
-      return this.toon([maak('p', 'cjg-vraag-status', TEKST.laden)]);
+      return this.toon([laadt ? maak('p', 'cjg-vraag-status', TEKST.laden) : this.kapotMelding()]);
     }
     const beste = antwoord.answers[0]?.url ?? null;
     this.opSchermGezet({ tekst: normaal(vraag), doelgroep, urgent: antwoord.urgent, termen: antwoord.termen, beste });
     const soorten = Array.isArray(antwoord.soorten) ? antwoord.soorten : []; // absent in bundles before issue 10
-    const sleutel = JSON.stringify([antwoord.urgent, soorten, antwoord.answers.map((a) => a.url), laadt]);
+    const sleutel = JSON.stringify([antwoord.urgent, soorten, antwoord.answers.map((a) => a.url), laadt, mislukt]);
     if (sleutel === this.vorige) return; // unchanged: do not make screen readers repeat it
     this.vorige = sleutel;
 
@@ -409,6 +413,8 @@ class CjgVraag extends HTMLElement {
     }
     if (laadt) {
       delen.push(maak('p', 'cjg-vraag-status', TEKST.laden));
+    } else if (mislukt) {
+      delen.push(this.kapotMelding());
     } else if (antwoord.answers.length === 0) {
       if (!antwoord.urgent) delen.push(maak('p', 'cjg-vraag-status', TEKST.geenAntwoord));
       delen.push(this.kloon(this.sjablonen.geenAntwoord, 'cjg-vraag-geen-antwoord'));
@@ -440,11 +446,16 @@ class CjgVraag extends HTMLElement {
   }
 
   toonKapot() {
+    this.toon([this.kapotMelding()]);
+  }
+
+  /** "De vraagbox doet het nu niet", with a link to all themes. */
+  kapotMelding() {
     const melding = maak('p', 'cjg-vraag-status', `${TEKST.kapot} `);
     const link = maak('a', '', TEKST.alleOnderwerpen);
     link.href = eigenUrl(this.dataset.alleOnderwerpen) ?? '/';
     melding.append(link);
-    this.toon([melding]);
+    return melding;
   }
 
   toon(delen) {
