@@ -158,10 +158,11 @@ impl Engine {
     pub fn parts_needed(&self, question: &str) -> Vec<u32> {
         let Some(parts) = &self.parts else { return Vec::new() };
         let understood = Question::new(question, &self.analyzer, &self.synonyms, &self.weights);
+        let count = parts.count();
         let mut needed = BTreeSet::new();
         for concept in understood.concept_queries(&self.fields, &self.weights).unwrap_or_default() {
             concept.query_terms(&mut |term, _| {
-                needed.insert(postings_parts::part_of(term.serialized_value_bytes(), parts.count()));
+                needed.insert(postings_parts::part_of(term.serialized_value_bytes(), count));
             });
         }
         needed.into_iter().filter(|&number| !parts.is_loaded(number)).collect()
