@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use cjg_tests::{ask_json, enlarged_example, loaded_urls, risico, vragen, Browser, BuiltSite, Server};
 
@@ -96,22 +96,6 @@ async fn a_large_site_loads_only_the_parts_a_question_needs() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-/// Waits (up to 20 s) until the service worker controls the page and its one cache holds
-/// every URL in `wanted`; returns what the cache holds.
-const WAIT_FOR_PARTS: &str = "const [wanted, done] = arguments;
-    (async () => {
-      let urls = [];
-      for (let i = 0; i < 200; i++) {
-        const names = await caches.keys();
-        if (navigator.serviceWorker.controller && names.length === 1) {
-          urls = (await (await caches.open(names[0])).keys()).map((request) => request.url);
-          if (wanted.every((url) => urls.includes(url))) return done({ ok: true, urls });
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      done({ ok: false, urls, wanted });
-    })().catch((error) => done({ ok: false, error: String(error) }));";
-
 #[tokio::test(flavor = "current_thread")]
 async fn the_parts_a_visitor_used_work_offline() {
     let root = enlarged_example(COPIES);
@@ -127,7 +111,7 @@ async fn the_parts_a_visitor_used_work_offline() {
     assert!(online["urls"].as_array().is_some_and(|u| !u.is_empty()), "no answer online: {online}");
     let used: Vec<String> = parts(&loaded_urls(browser.client()).await).into_iter().map(str::to_string).collect();
     assert!(!used.is_empty(), "the question loaded no part");
-    let kept = browser.client().execute_async(WAIT_FOR_PARTS, vec![json!(used)]).await.expect("read the cache");
+    let kept = browser.wait_until_cached(&used).await;
     assert_eq!(kept["ok"], true, "the worker did not keep the parts used: {kept}");
 
     drop(server);

@@ -28,28 +28,15 @@ const READ: &str = "const w = document.querySelector('cjg-vraag');
              kapot: !!status && status.textContent.includes('doet het nu niet'),
              urls: [...w.querySelectorAll('a.cjg-vraag-titel')].map(a => a.getAttribute('href')) };";
 
-/// Waits until a service worker controls the page and its one cache holds the page itself, the
-/// CSS the page uses and, unless `engine` is false, the box's files (the `data-` URLs of `<cjg-vraag>`).
-const WAIT_FOR_CACHE: &str = "const [engine, done] = arguments;
+/// What the service worker must keep of the page: the page itself, the CSS it uses and, unless
+/// `engine` is false, the box's files (the `data-` URLs of `<cjg-vraag>`).
+const WANTED: &str = "const engine = arguments[0];
     const box = document.querySelector('cjg-vraag');
     const css = [...document.querySelectorAll('link[rel=stylesheet]')].map((link) => link.href);
-    const wanted = [location.href.split('#')[0], ...css]
+    return [location.href.split('#')[0], ...css]
       .concat(engine ? [box.dataset.glue, box.dataset.wasm, box.dataset.index] : [])
-      .map((url) => new URL(url, location.href).href);
-    (async () => {
-      let urls = [];
-      for (let i = 0; i < 200; i++) {
-        const names = await caches.keys();
-        if (navigator.serviceWorker.controller && names.length === 1) {
-          urls = (await (await caches.open(names[0])).keys()).map((request) => request.url);
-          if (wanted.every((url) => urls.includes(url))) return done({ ok: true, urls });
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      done({ ok: false, controlled: !!navigator.serviceWorker.controller, caches: await caches.keys(), urls, wanted });
-    })().catch((error) => done({ ok: false, error: String(error) }));";
+      .map((url) => new URL(url, location.href).href);";
 
-/// Every cached request of every cache, with the lower-cased `words` its URL or body contains.
 const READ_CACHES: &str = "const [words, done] = arguments;
     (async () => {
       const entries = [];
@@ -117,7 +104,9 @@ fn typed_only(question: &str, public: &Path) -> Vec<String> {
 
 /// Runs [`WAIT_FOR_CACHE`] and returns what it found; panics when the cache stays incomplete.
 async fn wait_for_cache(browser: &Browser, path: &str, engine: bool) -> Value {
-    let result = browser.client().execute_async(WAIT_FOR_CACHE, vec![json!(engine)]).await.expect("read the cache");
+    let wanted = browser.client().execute(WANTED, vec![json!(engine)]).await.expect("read the page's files");
+    let wanted: Vec<String> = serde_json::from_value(wanted).expect("a list of URLs");
+    let result = browser.wait_until_cached(&wanted).await;
     assert_eq!(result["ok"], true, "{path}: the service worker did not keep what it should: {result}");
     result
 }

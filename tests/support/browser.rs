@@ -18,6 +18,21 @@ use tempfile::TempDir;
 
 use crate::ports::{free_port, wait_until_listening};
 
+/// See [`Browser::wait_until_cached`].
+const WAIT_UNTIL_CACHED: &str = "const [wanted, done] = arguments;
+    (async () => {
+      let urls = [];
+      for (let i = 0; i < 200; i++) {
+        const names = await caches.keys();
+        if (navigator.serviceWorker.controller && names.length === 1) {
+          urls = (await (await caches.open(names[0])).keys()).map((request) => request.url);
+          if (wanted.every((url) => urls.includes(url))) return done({ ok: true, urls });
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      done({ ok: false, controlled: !!navigator.serviceWorker.controller, caches: await caches.keys(), urls, wanted });
+    })().catch((error) => done({ ok: false, error: String(error) }));";
+
 /// Debian's chromium.
 const CHROMIUM: &str = "/usr/bin/chromium";
 /// Debian's chromedriver, which matches its chromium's version.
@@ -152,6 +167,13 @@ impl Browser {
         let size = self.client.execute("return [window.innerWidth, window.innerHeight];", vec![]).await.expect("read viewport");
         let size: (u32, u32) = serde_json::from_value(size).expect("two numbers");
         size
+    }
+
+    /// Waits (up to 20 s) until the site's service worker controls the page and its one cache
+    /// holds every URL in `wanted`. Returns `{ ok, urls }` (what the cache holds), with what it
+    /// found instead when it gave up.
+    pub async fn wait_until_cached(&self, wanted: &[String]) -> serde_json::Value {
+        self.client.execute_async(WAIT_UNTIL_CACHED, vec![json!(wanted)]).await.expect("read the cache")
     }
 
     /// How many resources the page has started to fetch so far.
