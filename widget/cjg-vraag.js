@@ -304,7 +304,6 @@ class CjgVraag extends HTMLElement {
     const glue = eigenUrl(this.dataset.glue);
     const wasm = eigenUrl(this.dataset.wasm);
     const index = eigenUrl(this.dataset.index);
-    this.indexAdres = index;
     this.toon([maak('p', 'cjg-vraag-status', TEKST.laden)]);
     this.geladen = (async () => {
       if (!glue || !wasm || !index) {
@@ -338,7 +337,7 @@ class CjgVraag extends HTMLElement {
     return Promise.all(
       nummers.map((nummer) => {
         if (!this.indexDelen.has(nummer)) {
-          const adres = this.indexAdres.replace(/\.bin$/, `.${nummer}.bin`);
+          const adres = eigenUrl(this.dataset.index).replace(/\.bin$/, `.${nummer}.bin`);
           const geladen = fetch(adres)
             .then((antwoord) => {
               if (!antwoord.ok) throw new Error(`${adres}: ${antwoord.status}`);
