@@ -291,8 +291,18 @@ mod tests {
         Analyzer::new(Arc::new(vocabulary), Arc::new(lexicon), stemmer)
     }
 
+    /// A site lexicon from plain lines: `form<TAB>lemma lemma…`, `particle<TAB>verb<TAB>joined`
+    /// and one Dutch word per line.
     fn lexicon(lemmas: &str, separable: &str, dutch: &str) -> SiteLexicon {
-        SiteLexicon::from_sections(lemmas, separable, dutch).unwrap()
+        let lemmas = lemmas.lines().map(|line| {
+            let (form, list) = line.split_once('\t').unwrap();
+            (form.to_string(), list.split(' ').map(str::to_string).collect())
+        });
+        let separable = separable.lines().map(|line| {
+            let [particle, verb, joined] = <[&str; 3]>::try_from(line.split('\t').collect::<Vec<_>>()).unwrap();
+            ((particle.to_string(), verb.to_string()), joined.to_string())
+        });
+        SiteLexicon::new(lemmas.collect(), separable.collect()).with_dutch(dutch.lines().map(str::to_string).collect())
     }
 
     const SITE: &str = "Zakgeld en kleedgeld. Maak afspraken over geld en huiswerk. Stress op school. \

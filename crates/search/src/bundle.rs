@@ -12,7 +12,8 @@
 //!   u32     length of the data, then the data
 //! ```
 //!
-//! Sections: `woorden` (the vocabulary, `word<TAB>pages` per line), `synoniemen.txt`
+//! Sections: `woorden` (the vocabulary, `word<TAB>pages` per line, front-coded), the
+//! site lexicon's `lemmas`, `scheidbaar` and `nederlands`, `synoniemen.txt`
 //! and `signalen.txt` (as the editors wrote them), and one `index/<file>` per file of
 //! the tantivy index (`index/meta.json` and the segment files). On a large site a
 //! segment's postings file is not among them: `delen` says what of it the bundle keeps,
@@ -22,7 +23,7 @@ use crate::error::Error;
 
 const MAGIC: &[u8; 8] = b"CJGVRAAG";
 /// Raised whenever the layout or the meaning of a section changes.
-const FORMAT_VERSION: u32 = 2;
+const FORMAT_VERSION: u32 = 3;
 
 /// Section holding the vocabulary.
 pub(crate) const VOCABULARY: &str = "woorden";

@@ -44,6 +44,7 @@ mod training;
 mod validation;
 mod vocabulary;
 mod voice;
+mod word_delta;
 mod word_query;
 
 pub use classifier::Settings as ClassifierSettings;

@@ -11,19 +11,21 @@
 //! - **Dutch words**: the correctly spelt words near the site's words that are none of its
 //!   forms ("lijdt" near "tijd"): they are never "corrected" into a site word.
 //!
-//! It travels in the index bundle as three plain-text sections ([`SiteLexicon::to_sections`]).
+//! It travels in the index bundle as three text sections ([`SiteLexicon::to_sections`]).
 
 #[cfg(any(test, feature = "index"))]
 use std::collections::{BTreeMap, BTreeSet};
 use std::collections::{HashMap, HashSet};
 
 use crate::error::Error;
+use crate::word_delta;
 
-/// Bundle section with the lemmas: `form<TAB>lemma lemma…` per line.
+/// Bundle section with the lemmas: `form<TAB>lemma lemma…` per line, front-coded, each
+/// lemma as an edit of the form.
 pub(crate) const LEMMAS: &str = "lemmas";
 /// Bundle section with the separable verbs: `particle<TAB>verb<TAB>joined` per line.
 pub(crate) const SEPARABLE: &str = "scheidbaar";
-/// Bundle section with the Dutch words that are never corrected: one per line.
+/// Bundle section with the Dutch words that are never corrected: one per line, front-coded.
 pub(crate) const DUTCH: &str = "nederlands";
 
 /// See the module documentation.
@@ -63,43 +65,52 @@ impl SiteLexicon {
     }
 
     /// A site lexicon of lemmas and separable verbs, without Dutch words yet.
-    #[cfg(feature = "index")]
+    #[cfg(any(test, feature = "index"))]
     pub(crate) fn new(lemmas: HashMap<String, Vec<String>>, separable: HashMap<(String, String), String>) -> SiteLexicon {
         let separable_verbs = separable.keys().map(|(_, verb)| verb.clone()).collect();
         SiteLexicon { lemmas, separable, separable_verbs, dutch: HashSet::new() }
     }
 
     /// The same, with the Dutch words that are never corrected.
-    #[cfg(feature = "index")]
+    #[cfg(any(test, feature = "index"))]
     pub(crate) fn with_dutch(self, dutch: HashSet<String>) -> SiteLexicon {
         SiteLexicon { dutch, ..self }
     }
 
     #[cfg(any(test, feature = "index"))]
-    /// The three bundle sections, deterministic (sorted).
+    /// The three bundle sections, deterministic (sorted). The lemmas and the Dutch words are
+    /// front-coded, and each lemma is an edit of its form ([`crate::word_delta`]).
     pub(crate) fn to_sections(&self) -> [(&'static str, String); 3] {
         let lemmas: BTreeMap<&String, &Vec<String>> = self.lemmas.iter().collect();
-        let mut lemma_text = String::new();
-        for (form, lemmas) in lemmas {
-            lemma_text.push_str(&format!("{form}\t{}\n", lemmas.join(" ")));
-        }
+        let lemma_lines: Vec<String> = lemmas
+            .into_iter()
+            .map(|(form, lemmas)| {
+                let edits: Vec<String> = lemmas.iter().map(|lemma| word_delta::suffix_edit(form, lemma)).collect();
+                format!("{form}\t{}", edits.join(" "))
+            })
+            .collect();
         let separable: BTreeMap<&(String, String), &String> = self.separable.iter().collect();
         let mut separable_text = String::new();
         for ((particle, verb), joined) in separable {
             separable_text.push_str(&format!("{particle}\t{verb}\t{joined}\n"));
         }
         let dutch: BTreeSet<&String> = self.dutch.iter().collect();
-        let dutch_text: String = dutch.into_iter().map(|w| format!("{w}\n")).collect();
-        [(LEMMAS, lemma_text), (SEPARABLE, separable_text), (DUTCH, dutch_text)]
+        [
+            (LEMMAS, word_delta::front_coded(lemma_lines.iter().map(String::as_str))),
+            (SEPARABLE, separable_text),
+            (DUTCH, word_delta::front_coded(dutch.into_iter().map(String::as_str))),
+        ]
     }
 
     /// Reads the sections written by [`SiteLexicon::to_sections`].
     pub(crate) fn from_sections(lemmas: &str, separable: &str, dutch: &str) -> Result<SiteLexicon, Error> {
         let bad = |section: &str, line: &str| Error::Bundle(format!("section `{section}`: line `{line}`"));
         let mut out = SiteLexicon::default();
-        for line in lemmas.lines() {
-            let (form, list) = line.split_once('\t').ok_or_else(|| bad(LEMMAS, line))?;
-            out.lemmas.insert(form.to_string(), list.split(' ').map(str::to_string).collect());
+        for line in word_delta::front_decoded(lemmas, LEMMAS)? {
+            let (form, edits) = line.split_once('\t').ok_or_else(|| bad(LEMMAS, &line))?;
+            let lemmas = edits.split(' ').map(|edit| word_delta::apply_suffix_edit(form, edit));
+            let lemmas = lemmas.collect::<Option<Vec<String>>>().ok_or_else(|| bad(LEMMAS, &line))?;
+            out.lemmas.insert(form.to_string(), lemmas);
         }
         for line in separable.lines() {
             let mut fields = line.split('\t');
@@ -110,7 +121,7 @@ impl SiteLexicon {
             out.separable.insert((particle.to_string(), verb.to_string()), joined.to_string());
             out.separable_verbs.insert(verb.to_string());
         }
-        out.dutch = dutch.lines().map(str::to_string).collect();
+        out.dutch = word_delta::front_decoded(dutch, DUTCH)?.into_iter().collect();
         Ok(out)
     }
 }
@@ -123,6 +134,7 @@ mod tests {
     fn survives_its_text_form() {
         let mut lexicon = SiteLexicon::default();
         lexicon.lemmas.insert("luizen".into(), vec!["luis".into()]);
+        lexicon.lemmas.insert("luis".into(), vec!["luis".into(), "luizen".into()]);
         lexicon.separable.insert(("op".into(), "sluiten".into()), "opsluiten".into());
         lexicon.separable_verbs.insert("sluiten".into());
         lexicon.dutch.insert("lijdt".into());
@@ -131,6 +143,10 @@ mod tests {
         assert_eq!(again.lemmas("luizen"), Some(&["luis".to_string()][..]));
         assert_eq!(again.separable("op", "sluiten"), Some("opsluiten"));
         assert!(again.is_dutch("lijdt") && !again.is_dutch("tijd"));
-        assert!(SiteLexicon::from_sections("zonder tab\n", "", "").is_err());
+        assert_eq!(again.lemmas("luis"), Some(&["luis".to_string(), "luizen".to_string()][..]));
+        for broken in ["0zonder tab\n", "0luis\t9x\n", "Zluis\t0\n"] {
+            let error = SiteLexicon::from_sections(broken, "", "").unwrap_err().to_string();
+            assert!(error.contains("lemmas"), "{error}");
+        }
     }
 }

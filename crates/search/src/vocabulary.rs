@@ -9,11 +9,13 @@ use std::collections::{BTreeMap, BTreeSet};
 #[cfg(any(test, feature = "index"))]
 use std::collections::{HashMap, HashSet};
 
+use crate::bundle;
 use crate::error::Error;
 #[cfg(any(test, feature = "index"))]
 use crate::stopwords::is_stopword;
 #[cfg(any(test, feature = "index"))]
 use crate::text;
+use crate::word_delta;
 #[cfg(any(test, feature = "index"))]
 use rayon::prelude::*;
 
@@ -119,29 +121,28 @@ impl Vocabulary {
     }
 
     #[cfg(any(test, feature = "index"))]
-    /// One `word<TAB>pages` line per word, with `<TAB>naam` after names: the form stored in the bundle.
+    /// One `word<TAB>pages` line per word, with `<TAB>naam` after names, front-coded
+    /// ([`crate::word_delta`]): the form stored in the bundle.
     pub(crate) fn to_text(&self) -> String {
-        let mut out = String::new();
-        for (word, pages) in &self.words {
-            out.push_str(word);
-            out.push('\t');
-            out.push_str(&pages.to_string());
-            if self.names.contains(word) {
-                out.push_str(NAME_MARK);
-            }
-            out.push('\n');
-        }
-        out
+        let lines: Vec<String> = self
+            .words
+            .iter()
+            .map(|(word, pages)| {
+                let mark = if self.names.contains(word) { NAME_MARK } else { "" };
+                format!("{word}\t{pages}{mark}")
+            })
+            .collect();
+        word_delta::front_coded(lines.iter().map(String::as_str))
     }
 
     /// Reads the form written by [`Vocabulary::to_text`].
     pub(crate) fn from_text(text: &str) -> Result<Vocabulary, Error> {
         let mut words = BTreeMap::new();
         let mut names = BTreeSet::new();
-        for line in text.lines() {
+        for line in word_delta::front_decoded(text, bundle::VOCABULARY)? {
             let (line, is_name) = match line.strip_suffix(NAME_MARK) {
                 Some(word_and_pages) => (word_and_pages, true),
-                None => (line, false),
+                None => (line.as_str(), false),
             };
             let parsed = line.split_once('\t').and_then(|(word, pages)| Some((word, pages.parse().ok()?)));
             let Some((word, pages)) = parsed else {
