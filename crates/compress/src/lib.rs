@@ -44,9 +44,20 @@ fn gzip(bytes: &[u8], level: u32) -> Vec<u8> {
     encoder.finish().expect("gzip into memory")
 }
 
+/// Brotli's largest window here (4 MiB) and its smallest.
+const LGWIN: std::ops::RangeInclusive<i32> = 10..=22;
+
+/// The smallest window that still reaches back over all of `len` bytes: a larger one makes
+/// nothing smaller, but its match finder clears memory for the whole window, which for the
+/// small files of a large site (the index's parts) cost more time than compressing them.
+fn window_bits(len: usize) -> i32 {
+    // brotli reaches back at most 2^lgwin − 16 bytes.
+    LGWIN.clone().find(|bits| (1_usize << bits) - 16 >= len).unwrap_or(*LGWIN.end())
+}
+
 fn brotli(bytes: &[u8], quality: i32) -> Vec<u8> {
     let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality, lgwin: 22, ..Default::default() };
+    let params = brotli::enc::BrotliEncoderParams { quality, lgwin: window_bits(bytes.len()), ..Default::default() };
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("brotli into memory");
     out
 }
@@ -54,6 +65,15 @@ fn brotli(bytes: &[u8], quality: i32) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_window_fits_the_file() {
+        assert_eq!(window_bits(0), 10);
+        assert_eq!(window_bits(1008), 10);
+        assert_eq!(window_bits(1009), 11);
+        assert_eq!(window_bits(6_000), 13);
+        assert_eq!(window_bits(1 << 30), 22);
+    }
 
     #[test]
     fn both_copies_decompress_to_the_bytes_at_every_effort() {
