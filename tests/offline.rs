@@ -37,6 +37,7 @@ const WANTED: &str = "const engine = arguments[0];
       .concat(engine ? [box.dataset.glue, box.dataset.wasm, box.dataset.index] : [])
       .map((url) => new URL(url, location.href).href);";
 
+/// Every cached request of every cache, with the lower-cased `words` its URL or body contains.
 const READ_CACHES: &str = "const [words, done] = arguments;
     (async () => {
       const entries = [];
@@ -102,7 +103,8 @@ fn typed_only(question: &str, public: &Path) -> Vec<String> {
     words
 }
 
-/// Runs [`WAIT_FOR_CACHE`] and returns what it found; panics when the cache stays incomplete.
+/// Waits until the service worker keeps the page's [`WANTED`] files and returns what its cache
+/// holds; panics when the cache stays incomplete.
 async fn wait_for_cache(browser: &Browser, path: &str, engine: bool) -> Value {
     let wanted = browser.client().execute(WANTED, vec![json!(engine)]).await.expect("read the page's files");
     let wanted: Vec<String> = serde_json::from_value(wanted).expect("a list of URLs");
