@@ -13,7 +13,7 @@ use crate::document::Document;
 use crate::error::Error;
 use crate::ranking::RankingWeights;
 #[cfg(any(test, feature = "index"))]
-use crate::tokenizer::{pre_tokenized, TOKENIZER};
+use crate::tokenizer::{AnalysedAhead, TOKENIZER};
 
 /// The index fields. Text fields go through the Dutch analyzer and keep term
 /// frequencies but no positions: the engine asks for words, never for exact phrases.
@@ -106,20 +106,17 @@ impl Fields {
     }
 
     #[cfg(any(test, feature = "index"))]
-    /// A page as a tantivy document. The texts that are only searched are analysed here
-    /// already (see [`pre_tokenized`]); the stored ones, title and description, are analysed
-    /// by tantivy, since it would store the tokens of a pre-analysed text with it.
-    pub(crate) fn document(&self, page: &Document, analyzer: &Analyzer) -> TantivyDocument {
+    /// A page as a tantivy document. Its texts are analysed here already, into `ahead`, from
+    /// which the writer's tokenizer takes them ([`crate::tokenizer::AheadTokenizer`]).
+    pub(crate) fn document(&self, page: &Document, analyzer: &Analyzer, ahead: &AnalysedAhead) -> TantivyDocument {
         let mut doc = TantivyDocument::default();
         doc.add_text(self.url, &page.url);
-        doc.add_text(self.title, &page.title);
-        doc.add_text(self.description, &page.description);
-        doc.add_pre_tokenized_text(self.body, pre_tokenized(analyzer, &page.body));
-        for vraag in &page.vragen {
-            doc.add_pre_tokenized_text(self.vragen, pre_tokenized(analyzer, vraag));
-        }
-        for heading in &page.headings {
-            doc.add_pre_tokenized_text(self.headings, pre_tokenized(analyzer, heading));
+        let searched = [(self.title, &page.title), (self.description, &page.description), (self.body, &page.body)];
+        let lists = [(self.vragen, &page.vragen), (self.headings, &page.headings)];
+        let all = searched.into_iter().chain(lists.into_iter().flat_map(|(field, texts)| texts.iter().map(move |t| (field, t))));
+        for (field, text) in all {
+            ahead.put(analyzer, text);
+            doc.add_text(field, text);
         }
         for doelgroep in &page.doelgroepen {
             doc.add_text(self.doelgroep, doelgroep.as_str());

@@ -22,7 +22,7 @@ use crate::rules::{Rules, SIGNALS_FILE, SYNONYMS_FILE};
 use crate::site_lexicon::SiteLexicon;
 use crate::slicing;
 use crate::stem::Stemmer;
-use crate::tokenizer::{DutchTokenizer, TOKENIZER};
+use crate::tokenizer::{AheadTokenizer, AnalysedAhead, TOKENIZER};
 use crate::training;
 use crate::vocabulary::Vocabulary;
 
@@ -112,12 +112,14 @@ fn write_index(docs: &[Document], analyzer: &Arc<Analyzer>) -> Result<Index, Err
     // text better than it shrinks lz4's output.
     let settings = IndexSettings { docstore_compression: Compressor::None, ..IndexSettings::default() };
     let index = Index::builder().schema(schema).settings(settings).create_in_ram()?;
-    index.tokenizers().register(TOKENIZER, TextAnalyzer::from(DutchTokenizer(analyzer.clone())));
+    let ahead = Arc::new(AnalysedAhead::default());
+    let tokenizer = AheadTokenizer { analyzer: analyzer.clone(), ahead: ahead.clone() };
+    index.tokenizers().register(TOKENIZER, TextAnalyzer::from(tokenizer));
     let mut writer: IndexWriter = index.writer_with_num_threads(1, WRITER_MEMORY)?;
     // Pages are analysed on every core; one writer keeps their order, so the bundle is the
     // same on every build. The writer indexes one group of pages while the next is analysed.
     for group in docs.chunks(PIPELINE_GROUP) {
-        let documents: Vec<TantivyDocument> = group.par_iter().map(|doc| fields.document(doc, analyzer)).collect();
+        let documents: Vec<TantivyDocument> = group.par_iter().map(|doc| fields.document(doc, analyzer, &ahead)).collect();
         for document in documents {
             writer.add_document(document)?;
         }

@@ -1,10 +1,12 @@
 //! The analyzer as a tantivy tokenizer: the index terms of every word of a page, all terms of
 //! one word at that word's position.
 
-use std::sync::Arc;
-
 #[cfg(any(test, feature = "index"))]
-use tantivy::tokenizer::PreTokenizedString;
+use std::collections::HashMap;
+use std::sync::Arc;
+#[cfg(any(test, feature = "index"))]
+use std::sync::{Mutex, PoisonError};
+
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use crate::analyzer::Analyzer;
@@ -31,12 +33,63 @@ impl Tokenizer for DutchTokenizer {
 }
 
 #[cfg(any(test, feature = "index"))]
-/// A text analysed ahead of indexing, so that `cjg build` analyses pages on every core; the
-/// same tokens as [`DutchTokenizer`] gives. Only for fields that are not stored: the text itself
-/// is left out, since tantivy would only copy it into and out of the document for nothing
-/// (a tenth of the build's time at 10,000 pages).
-pub(crate) fn pre_tokenized(analyzer: &Analyzer, text: &str) -> PreTokenizedString {
-    PreTokenizedString { text: String::new(), tokens: tokens(analyzer, text) }
+/// Texts analysed ahead of indexing, so that `cjg build` analyses pages on every core while
+/// tantivy's one writer indexes them: [`AheadTokenizer`] takes a text's tokens from here
+/// instead of analysing it again. tantivy's own way to hand over tokens, `PreTokenizedString`,
+/// sends them through JSON and back, which took a tenth of the build's time at 10,000 pages.
+#[derive(Debug, Default)]
+pub(crate) struct AnalysedAhead {
+    /// Each text's tokens, and how many times the writer will still ask for them (a heading
+    /// such as "Wat kunt u doen?" is on many pages).
+    texts: Mutex<HashMap<String, (Vec<Token>, usize)>>,
+}
+
+#[cfg(any(test, feature = "index"))]
+impl AnalysedAhead {
+    /// Analyses `text` for the writer, which will ask for it once more.
+    pub(crate) fn put(&self, analyzer: &Analyzer, text: &str) {
+        if let Some((_, uses)) = self.lock().get_mut(text) {
+            *uses += 1;
+            return;
+        }
+        let tokens = tokens(analyzer, text);
+        self.lock().entry(text.to_string()).or_insert((tokens, 0)).1 += 1;
+    }
+
+    /// The tokens of `text`, if it was put here and not yet taken as often as it was put.
+    fn take(&self, text: &str) -> Option<Vec<Token>> {
+        let mut texts = self.lock();
+        let (tokens, uses) = texts.get_mut(text)?;
+        if *uses > 1 {
+            *uses -= 1;
+            return Some(tokens.clone());
+        }
+        texts.remove(text).map(|(tokens, _)| tokens)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, (Vec<Token>, usize)>> {
+        // A panic elsewhere leaves the map as it was: every entry is whole.
+        self.texts.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+#[cfg(any(test, feature = "index"))]
+/// The tokenizer of `cjg build`'s writer: the tokens of a text analysed ahead
+/// ([`AnalysedAhead`]), or else the same tokens as [`DutchTokenizer`] gives.
+#[derive(Clone)]
+pub(crate) struct AheadTokenizer {
+    pub analyzer: Arc<Analyzer>,
+    pub ahead: Arc<AnalysedAhead>,
+}
+
+#[cfg(any(test, feature = "index"))]
+impl Tokenizer for AheadTokenizer {
+    type TokenStream<'a> = DutchTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> DutchTokenStream {
+        let tokens = self.ahead.take(text).unwrap_or_else(|| tokens(&self.analyzer, text));
+        DutchTokenStream { tokens, next: 0 }
+    }
 }
 
 /// The index tokens of a text: every term of every word, the terms of one word at the
@@ -83,5 +136,30 @@ mod tests {
         let at = |p: usize| tokens.iter().filter(|t| t.position == p).map(|t| t.text.clone()).collect::<Vec<_>>();
         assert_eq!(at(0), [stemmer.stem("zakgeldafspraken"), stemmer.stem("zakgeld"), stemmer.stem("afspraken")]);
         assert_eq!(at(2), [stemmer.stem("ideeen")], "accents folded");
+    }
+
+    #[test]
+    fn analysed_ahead_gives_the_same_tokens_as_often_as_put() {
+        let vocabulary = Vocabulary::collect([vec!["zakgeld en afspraken"]], []);
+        let analyzer = Arc::new(Analyzer::new(Arc::new(vocabulary), Arc::new(SiteLexicon::default()), Stemmer::new()));
+        let ahead = Arc::new(AnalysedAhead::default());
+        let text = "Zakgeldafspraken maken";
+        ahead.put(&analyzer, text);
+        ahead.put(&analyzer, text);
+        let mut tokenizer = AheadTokenizer { analyzer: analyzer.clone(), ahead: ahead.clone() };
+        let mut direct = DutchTokenizer(analyzer.clone());
+        let texts = |stream: &mut DutchTokenStream| {
+            let mut out = Vec::new();
+            while stream.advance() {
+                out.push((stream.token().position, stream.token().text.clone()));
+            }
+            out
+        };
+        let expected = texts(&mut direct.token_stream(text));
+        assert!(!expected.is_empty());
+        assert_eq!(ahead.take(text).map(|t| t.len()), Some(expected.len()), "put twice: taken once here");
+        assert_eq!(texts(&mut tokenizer.token_stream(text)), expected, "and once by the tokenizer");
+        assert!(ahead.take(text).is_none(), "then it is gone");
+        assert_eq!(texts(&mut tokenizer.token_stream(text)), expected, "a text not put is analysed on the spot");
     }
 }
