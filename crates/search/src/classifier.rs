@@ -20,7 +20,7 @@ use crate::error::Error;
 /// cross-validation on the example site's examples (the `risk_classifier` test prints it).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Settings {
-    /// Decision threshold on the model's probability of "urgent". Range 0–1, default 0.3:
+    /// Decision threshold on the model's probability of "urgent". Range 0–1, default 0.27:
     /// below one half, since a missed urgent question costs far more than a false alarm.
     pub threshold: f32,
     /// Passes over the examples. Range 5–100, default 30.
@@ -47,7 +47,7 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Settings {
         Settings {
-            threshold: 0.3,
+            threshold: 0.27,
             epochs: 30,
             kind_epochs: 8,
             min_count: 2,

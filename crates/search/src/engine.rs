@@ -244,7 +244,8 @@ impl Engine {
     /// What the rules and the classifier say of a question.
     fn risk(&self, question: &Question) -> Risk<'_> {
         let rules = self.signals.find_analysed(&question.words, &self.analyzer);
-        let model = self.risk_model.as_ref().map(|m| m.judge(&features::of(&question.words, &self.analyzer)));
+        let concepts = || self.signals.concepts_of(&question.words, &self.analyzer);
+        let model = self.risk_model.as_ref().map(|m| m.judge(&features::of(&question.words, &self.analyzer, &concepts())));
         Risk { rules, model }
     }
 

@@ -9,8 +9,11 @@
 
 use crate::analyzer::{AnalysedWord, Analyzer};
 
-/// The features of a question's words, each once, in a fixed order.
-pub(crate) fn of(words: &[AnalysedWord], analyzer: &Analyzer) -> Vec<String> {
+/// The features of a question's words, each once, in a fixed order. `concepts` holds, per
+/// word, the rules' concepts it belongs to ([`crate::signals::RiskSignals::concepts_of`]): each
+/// concept is a feature, and so are the pairs in which a concept stands for its word ("@ouder
+/// slaat", "mijn @partner", "@slaan … @mij").
+pub(crate) fn of(words: &[AnalysedWord], analyzer: &Analyzer, concepts: &[Vec<&str>]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |feature: String| {
         if !out.contains(&feature) {
@@ -53,6 +56,27 @@ pub(crate) fn of(words: &[AnalysedWord], analyzer: &Analyzer) -> Vec<String> {
     for triple in tokens.windows(3) {
         push(format!("s:{}_{}", triple[0], triple[2]));
     }
+    // Per word: the word's token, then its concepts marked with @; pairs with at least one concept.
+    let choices: Vec<Vec<String>> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, token)| {
+            let marked = concepts.get(i).into_iter().flatten().map(|c| format!("@{c}"));
+            std::iter::once(token.clone()).chain(marked).collect()
+        })
+        .collect();
+    for concept in choices.iter().flat_map(|c| c.iter().skip(1)) {
+        push(format!("k:{concept}"));
+    }
+    for (gap, prefix) in [(1, "B"), (2, "S")] {
+        for (a, b) in choices.iter().zip(choices.iter().skip(gap)) {
+            for (i, x) in a.iter().enumerate() {
+                for y in b.iter().skip(usize::from(i == 0)) {
+                    push(format!("{prefix}:{x}_{y}"));
+                }
+            }
+        }
+    }
     out
 }
 
@@ -68,7 +92,7 @@ mod tests {
     fn features(text: &str) -> Vec<String> {
         let vocabulary = Vocabulary::collect([vec!["dood leven slaan"]], []);
         let analyzer = Analyzer::new(Arc::new(vocabulary), Arc::new(SiteLexicon::default()), Stemmer::new());
-        of(&analyzer.analyse(text, true), &analyzer)
+        of(&analyzer.analyse(text, true), &analyzer, &[])
     }
 
     #[test]
@@ -78,6 +102,18 @@ mod tests {
             assert!(f.iter().any(|x| x == expected), "{expected} missing in {f:?}");
         }
         assert!(f.iter().any(|x| x.starts_with("s:niet_")), "pairs of words one apart: {f:?}");
+    }
+
+    #[test]
+    fn concepts_stand_for_their_words_in_pairs() {
+        let vocabulary = Vocabulary::collect([vec!["vader slaan"]], []);
+        let analyzer = Analyzer::new(Arc::new(vocabulary), Arc::new(SiteLexicon::default()), Stemmer::new());
+        let words = analyzer.analyse("mijn oom slaat me", true);
+        let f = of(&words, &analyzer, &[vec![], vec!["familie"], vec!["slaan"], vec![]]);
+        for expected in ["k:@familie", "k:@slaan", "B:mijn_@familie", "B:@familie_@slaan", "S:@familie_me"] {
+            assert!(f.iter().any(|x| x == expected), "{expected} missing in {f:?}");
+        }
+        assert!(!f.iter().any(|x| x.starts_with("B:") && !x.contains('@')), "pairs without a concept are b: features: {f:?}");
     }
 
     #[test]

@@ -42,6 +42,8 @@ pub struct RiskSignals {
     rules: Vec<Rule>,
     /// The kinds, in the order of their headers.
     kinds: Vec<String>,
+    /// The concepts (`@ouder = …`), in the order of the file.
+    concepts: Vec<(String, Vec<Phrase>)>,
     #[cfg(any(test, feature = "index"))]
     /// The file as the editor wrote it; the index bundle stores it without comments.
     source: String,
@@ -86,6 +88,7 @@ impl RiskSignals {
     pub fn parse(source: &str, file: &Path) -> Result<RiskSignals, RuleError> {
         let mut rules = Vec::new();
         let mut concepts: HashMap<String, Vec<Phrase>> = HashMap::new();
+        let mut names: Vec<String> = Vec::new();
         let mut kinds: Vec<String> = Vec::new();
         let mut kind: Option<String> = None;
         for (index, line) in source.lines().enumerate() {
@@ -120,7 +123,9 @@ impl RiskSignals {
                     )));
                 }
                 let phrases = parse_alternatives(list, &concepts).map_err(error)?;
-                concepts.insert(name.to_string(), phrases);
+                if concepts.insert(name.to_string(), phrases.clone()).is_none() {
+                    names.push(name.to_string());
+                }
                 continue;
             }
             let Some(kind) = &kind else {
@@ -138,9 +143,11 @@ impl RiskSignals {
             }
             rules.push(Rule { kind: kind.clone(), line: line_number, groups });
         }
+        let concepts = names.into_iter().filter_map(|name| concepts.remove(&name).map(|phrases| (name, phrases))).collect();
         Ok(RiskSignals {
             rules,
             kinds,
+            concepts,
             #[cfg(any(test, feature = "index"))]
             source: source.to_string(),
         })
@@ -160,31 +167,29 @@ impl RiskSignals {
     /// forms whose stem is the lemma's, so "ik snijd" and "hij schopt" are known only by
     /// their stem. Other words keep to their lemmas, so "dochter" is no "dochtertje".
     pub(crate) fn find_analysed(&self, words: &[AnalysedWord], analyzer: &Analyzer) -> Vec<RiskSignal<'_>> {
-        let names = |forms: &WordForms| forms.lemmas.iter().chain(&forms.terms.whole).cloned().collect::<Vec<String>>();
-        // Each rule word is looked up once per question, however often its rules are tried.
-        let known: RefCell<HashMap<String, Rc<Vec<String>>>> = RefCell::default();
-        let rule_lemmas = |rule_word: &str| -> Rc<Vec<String>> {
-            if let Some(lemmas) = known.borrow().get(rule_word) {
-                return lemmas.clone();
+        let lemmas = RuleLemmas::new(analyzer);
+        self.fire(&seen(words), &|rule_word| lemmas.of(rule_word))
+    }
+
+    /// For each of a question's words, the concepts (`@ouder`, `@slaan`) whose choices it is
+    /// part of, matched as rules match them: what the classifier learns besides the words, so
+    /// that an example about "mijn oom" also teaches it about "mijn stiefvader".
+    pub(crate) fn concepts_of(&self, words: &[AnalysedWord], analyzer: &Analyzer) -> Vec<Vec<&str>> {
+        let lemmas = RuleLemmas::new(analyzer);
+        let seen = seen(words);
+        let mut out: Vec<Vec<&str>> = vec![Vec::new(); words.len()];
+        for (name, phrases) in &self.concepts {
+            for phrase in phrases {
+                for (start, end) in phrase.occurrences(&seen, &|rule_word| lemmas.of(rule_word)) {
+                    for concepts in &mut out[start..end] {
+                        if !concepts.contains(&name.as_str()) {
+                            concepts.push(name);
+                        }
+                    }
+                }
             }
-            let lemmas = Rc::new(
-                analyzer
-                    .forms(rule_word)
-                    .map(|f| if rule_word.ends_with('n') { names(&f) } else { f.lemmas.clone() })
-                    .unwrap_or_default(),
-            );
-            known.borrow_mut().insert(rule_word.to_string(), lemmas.clone());
-            lemmas
-        };
-        let words: Vec<Seen> = words
-            .iter()
-            .map(|w| {
-                let mut lemmas: Vec<String> = w.forms.as_deref().map(names).unwrap_or_default();
-                lemmas.extend(w.joined.clone());
-                Seen { forms: vec![w.typed.clone(), w.word.clone()], lemmas }
-            })
-            .collect();
-        self.fire(&words, &rule_lemmas)
+        }
+        out
     }
 
     /// The rules that fire for a question, in file order, comparing words as written (for
@@ -240,6 +245,50 @@ impl RiskSignals {
 struct Seen {
     forms: Vec<String>,
     lemmas: Vec<String>,
+}
+
+fn names(forms: &WordForms) -> Vec<String> {
+    forms.lemmas.iter().chain(&forms.terms.whole).cloned().collect()
+}
+
+/// A question's analysed words as rules see them.
+fn seen(words: &[AnalysedWord]) -> Vec<Seen> {
+    words
+        .iter()
+        .map(|w| {
+            let mut lemmas: Vec<String> = w.forms.as_deref().map(names).unwrap_or_default();
+            lemmas.extend(w.joined.clone());
+            Seen { forms: vec![w.typed.clone(), w.word.clone()], lemmas }
+        })
+        .collect()
+}
+
+/// The lemmas of rule words, each looked up once per question however often its rules are
+/// tried. A rule word in -n (a verb like "snijden", "slaan", or a plural) is compared by its
+/// stem too (see [`RiskSignals::find_analysed`]).
+struct RuleLemmas<'a> {
+    analyzer: &'a Analyzer,
+    known: RefCell<HashMap<String, Rc<Vec<String>>>>,
+}
+
+impl<'a> RuleLemmas<'a> {
+    fn new(analyzer: &'a Analyzer) -> RuleLemmas<'a> {
+        RuleLemmas { analyzer, known: RefCell::default() }
+    }
+
+    fn of(&self, rule_word: &str) -> Rc<Vec<String>> {
+        if let Some(lemmas) = self.known.borrow().get(rule_word) {
+            return lemmas.clone();
+        }
+        let lemmas = Rc::new(
+            self.analyzer
+                .forms(rule_word)
+                .map(|f| if rule_word.ends_with('n') { names(&f) } else { f.lemmas.clone() })
+                .unwrap_or_default(),
+        );
+        self.known.borrow_mut().insert(rule_word.to_string(), lemmas.clone());
+        lemmas
+    }
 }
 
 /// How many words before a found part an exclusion (`!`) still counts: "mijn peuter slaat
@@ -429,6 +478,19 @@ mod tests {
         let bundled = signals(rules).bundled();
         assert!(!bundled.contains("uitleg"), "{bundled}");
         assert_eq!(signals(&bundled).find("ik wil dood")[0].line, signals(rules).find("ik wil dood")[0].line);
+    }
+
+    #[test]
+    fn concepts_of_each_word_as_rules_match_them() {
+        let rules = "@ouder = vader | moeder\n@familie = @ouder | oom\n@slaan = slaan | schoppen\n[huiselijk geweld]\n@slaan + @familie\n";
+        let signals = signals(rules);
+        let stemmer = Stemmer::new();
+        let vocabulary = Arc::new(Vocabulary::collect([vec!["kind"]], []));
+        let lexicon = crate::slicing::slice(cjg_lexicon::Lexicon::dutch(), &vocabulary, &signals.words(), stemmer);
+        let analyzer = Analyzer::new(vocabulary, Arc::new(lexicon), stemmer);
+        let words = analyzer.analyse("mn vader sloeg de hond", true);
+        let concepts = signals.concepts_of(&words, &analyzer);
+        assert_eq!(concepts, [vec![], vec!["ouder", "familie"], vec!["slaan"], vec![], vec![]]);
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub(crate) fn samples<'a>(analyzer: &Analyzer, rules: &'a Rules, docs: &'a [Docu
     let sample = |text: &'a str, words: &[AnalysedWord], line: usize, kind: Option<&'a str>| Sample {
         text,
         line,
-        features: features::of(words, analyzer),
+        features: features::of(words, analyzer, &rules.signals.concepts_of(words, analyzer)),
         urgent: kind.is_some(),
         kind,
     };
