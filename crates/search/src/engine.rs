@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use serde::Serialize;
-use tantivy::collector::TopDocs;
+use tantivy::collector::{Collector, TopDocs};
 use tantivy::query::{EnableScoring, Query};
 use tantivy::schema::Value;
 use tantivy::tokenizer::TextAnalyzer;
@@ -292,7 +292,7 @@ impl Engine {
             None => limit.max(COVERAGE_POOL),
         };
         let query = should(concepts.iter().map(|c| c.box_clone()).collect());
-        let ranked = self.searcher.search(&*query, &TopDocs::with_limit(wanted).order_by_score())?;
+        let ranked = self.collect(&*query, &TopDocs::with_limit(wanted).order_by_score())?;
         let mut pages = Vec::new();
         for (score, address) in self.weigh_coverage(ranked, &concepts[..own_concepts])? {
             let doc: TantivyDocument = self.searcher.doc(address)?;
@@ -331,6 +331,17 @@ impl Engine {
             hits.push((hit, address));
         }
         Ok(hits)
+    }
+
+    /// What `collector` gathers of `query`'s matches, segment by segment on this thread.
+    /// `Searcher::search` would do the same through tantivy's `Executor`, whose thread-pool
+    /// variant brings rayon and crossbeam into the widget although the browser never uses it.
+    fn collect<C: Collector>(&self, query: &dyn Query, collector: &C) -> tantivy::Result<C::Fruit> {
+        let weight = query.weight(EnableScoring::enabled_from_searcher(&self.searcher))?;
+        let fruits = (self.searcher.segment_readers().iter().enumerate())
+            .map(|(ord, reader)| collector.collect_segment(&*weight, ord as u32, reader))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        collector.merge_fruits(fruits)
     }
 
     /// Multiplies each score by the share of the question a page matches, to the power
