@@ -65,6 +65,11 @@ const BUCKET_BITS: u32 = 20;
 /// Magic and version of the stored model.
 const MAGIC: &[u8; 4] = b"CJGR";
 const VERSION: u8 = 1;
+/// A stored weight is a whole multiple of its model's scale, from `-STEPS` to `STEPS`. With 127
+/// steps a side the cross-validated figures were the same and the model 3.5 kB larger (brotli);
+/// with 15 the smallest weights round to zero and recall drops.
+#[cfg(any(test, feature = "index"))]
+const STEPS: f32 = 31.0;
 
 /// A trained model.
 #[derive(Debug, Clone, PartialEq)]
@@ -218,17 +223,17 @@ fn nb_scales(vectors: &[Vec<(u32, f32)>], labels: &[bool], nb_weight: f32) -> Ha
 }
 
 #[cfg(any(test, feature = "index"))]
-/// The `keep` strongest weights, quantised to one byte with their scale; with `positive`,
+/// The `keep` strongest weights, quantised to [`STEPS`] with their scale; with `positive`,
 /// only the ones that speak for the class.
 fn prune(weights: &HashMap<u32, f32>, keep: usize, positive: bool) -> (f32, HashMap<u32, i8>) {
     let mut strongest: Vec<(u32, f32)> = weights.iter().map(|(b, w)| (*b, *w)).filter(|(_, w)| !positive || *w > 0.0).collect();
     strongest.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
     strongest.truncate(keep);
     let max = strongest.iter().map(|(_, w)| w.abs()).fold(0.0_f32, f32::max).max(f32::MIN_POSITIVE);
-    let scale = max / 127.0;
+    let scale = max / STEPS;
     let quantised = strongest
         .into_iter()
-        .map(|(b, w)| (b, (w / scale).round().clamp(-127.0, 127.0) as i8))
+        .map(|(b, w)| (b, (w / scale).round().clamp(-STEPS, STEPS) as i8))
         .filter(|(_, q)| *q != 0)
         .collect();
     (scale, quantised)
