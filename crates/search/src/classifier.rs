@@ -27,7 +27,8 @@ pub struct Settings {
     pub epochs: usize,
     /// Passes over the urgent examples for the weights of each kind. Range 2–50, default 8.
     pub kind_epochs: usize,
-    /// The learning rate at the start. Range 0.01–2, default 0.5.
+    /// The learning rate at the start; it falls linearly to zero over the passes, so that the
+    /// model does not hang on which examples came last. Range 0.01–2, default 0.5.
     pub learning_rate: f32,
     /// L2 regularisation per update. Range 0–0.01, default 0.00002.
     pub l2: f32,
@@ -180,7 +181,7 @@ fn logistic(
     let mut step = 0.0_f32;
     for _ in 0..epochs {
         for i in shuffle.order(vectors.len()) {
-            let rate = settings.learning_rate / (1.0 + 4.0 * step / steps);
+            let rate = settings.learning_rate * (1.0 - step / steps);
             step += 1.0;
             let z = bias + vectors[i].iter().map(|(b, v)| weights[*b as usize] * v).sum::<f32>();
             let p = 1.0 / (1.0 + (-z).exp());
