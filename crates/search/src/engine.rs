@@ -337,8 +337,18 @@ impl Engine {
     /// `Searcher::search` would do the same through tantivy's `Executor`, whose thread-pool
     /// variant brings rayon and crossbeam into the widget although the browser never uses it.
     fn collect<C: Collector>(&self, query: &dyn Query, collector: &C) -> tantivy::Result<C::Fruit> {
-        let weight = query.weight(EnableScoring::enabled_from_searcher(&self.searcher))?;
-        let fruits = (self.searcher.segment_readers().iter().enumerate())
+        let scoring = if collector.requires_scoring() {
+            EnableScoring::enabled_from_searcher(&self.searcher)
+        } else {
+            EnableScoring::disabled_from_searcher(&self.searcher)
+        };
+        let weight = query.weight(scoring)?;
+        collector.check_schema(self.searcher.schema())?;
+        let fruits = self
+            .searcher
+            .segment_readers()
+            .iter()
+            .enumerate()
             .map(|(ord, reader)| collector.collect_segment(&*weight, ord as u32, reader))
             .collect::<tantivy::Result<Vec<_>>>()?;
         collector.merge_fruits(fruits)
